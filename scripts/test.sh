@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh Debian machine or a developer's: installs what the tests
+# need (Chromium for the board tests; npm packages through the build), builds once, runs every
+# test project, then the load harness in quick mode. Prints one closing summary line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} (Debian packages)…"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build CheckoutWatch.sln -c Release -warnaserror -nologo -v quiet
+
+results=$(mktemp -d)
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  if ! dotnet test "$project" -c Release --no-build --nologo \
+      --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+      --logger "console;verbosity=normal" 2>&1 | tee "$results/$name.log" | grep -E '^\s*(Failed|Passed!|Failed!)|Error Message|^\s+at CheckoutWatch' ; then
+    :
+  fi
+  if grep -q "Failed!" "$results/$name.log" || ! grep -q "Passed!" "$results/$name.log"; then
+    status=1
+  fi
+done
+
+echo "== load harness (quick smoke: no request may fail)"
+if dotnet run --project loadtests/CheckoutWatch.LoadTests -c Release --no-build -- baseline --quick >"$results/loadtests.log" 2>&1; then
+  echo "load harness quick run: ok"
+else
+  tail -20 "$results/loadtests.log"
+  status=1
+fi
+
+passed=0 failed=0
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" || true)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+[ "$failed" -eq 0 ] || status=1
+echo "Tests: $passed passed, $failed failed"
+exit $status

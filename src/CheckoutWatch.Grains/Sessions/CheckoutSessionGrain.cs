@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using CheckoutWatch.Abstractions.Grains;
+using CheckoutWatch.Abstractions.Ingest;
+using CheckoutWatch.Detection.Events;
+using CheckoutWatch.Detection.Sessions;
+
+namespace CheckoutWatch.Grains.Sessions;
+
+/// <summary>
+/// A thin shell around <see cref="CheckoutSession"/>. Its state lives in memory only: a session
+/// lasts minutes, and persisting every event would cost more than the session is worth (see
+/// docs/design.md). A timer wakes it at the stuck deadline and when it goes idle.
+/// </summary>
+public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts timeouts) : Grain, ICheckoutSessionGrain
+{
+    private CheckoutSession _session = null!;
+    private IGrainTimer? _timer;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (merchantId, sessionId) = SessionKey.Parse(this.GetPrimaryKeyString());
+        _session = new CheckoutSession(merchantId, sessionId);
+        return Task.CompletedTask;
+    }
+
+    public Task<SessionBatchResult> ApplyAsync(ImmutableArray<CheckoutEvent> events)
+    {
+        var duplicate = new bool[events.Length];
+        var delta = 0;
+        List<SessionFinding>? findings = null;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var result = _session.Apply(events[i], timeouts);
+            duplicate[i] = result.Duplicate;
+            delta += result.InFlightDelta;
+            if (result.Finding is { } finding)
+            {
+                (findings ??= []).Add(finding);
+            }
+        }
+
+        Schedule();
+        return Task.FromResult(new SessionBatchResult(duplicate, delta));
+    }
+
+    public Task<SessionView> GetAsync() => Task.FromResult(new SessionView(
+        _session.MerchantId, _session.SessionId, _session.Payment.ToString(), _session.Started,
+        _session.Completed, _session.Abandoned, _session.EventCount, _session.PaymentAttempts,
+        _session.FailedAttempts, _session.SuccessfulPayments, _session.AmountMinor, _session.Currency,
+        _session.Psp, _session.StuckDeadline(timeouts)));
+
+    // One timer, re-aimed after every change at whichever comes first: the stuck deadline or
+    // the idle expiry. The grain stays active while the session is in flight: its state is here.
+    private void Schedule()
+    {
+        if (!_session.InFlight)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            DelayDeactivation(TimeSpan.FromMinutes(15));
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var idleAt = Max(_session.LastEventAt, now) + timeouts.Idle;
+        var stuckAt = _session.StuckDeadline(timeouts);
+        var due = stuckAt is { } s && s < idleAt ? s : idleAt;
+        var dueIn = due - now;
+        if (dueIn < TimeSpan.Zero) dueIn = TimeSpan.Zero;
+
+        if (_timer is null)
+        {
+            _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions
+            {
+                DueTime = dueIn,
+                Period = Timeout.InfiniteTimeSpan,
+                KeepAlive = true,
+            });
+        }
+        else
+        {
+            _timer.Change(dueIn, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task OnTimerAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        _session.CheckStuck(now, timeouts);
+        var delta = _session.ExpireIfIdle(now, timeouts);
+        if (delta != 0)
+        {
+            await GrainFactory.GetGrain<IIngestBufferGrain>(0)
+                .AddAsync(new MerchantBatch(_session.MerchantId, [], delta));
+        }
+
+        Schedule();
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

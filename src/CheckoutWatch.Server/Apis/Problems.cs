@@ -1,0 +1,24 @@
+namespace CheckoutWatch.Server.Apis;
+
+/// <summary>RFC 9457 problem answers of the public API, with stable type URIs (see docs/api.md).</summary>
+internal static class Problems
+{
+    private const string Base = "https://checkoutwatch.dev/problems/";
+
+    public static IResult MalformedBody(string detail) =>
+        Problem(StatusCodes.Status400BadRequest, "malformed-body", "The body is not a JSON array or NDJSON of events.", detail);
+
+    public static IResult TooLarge(string detail) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "The request is too large.", detail);
+
+    public static IResult UnsupportedMediaType(string? contentType) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Send application/json or application/x-ndjson.",
+            contentType is null ? "The request has no Content-Type." : "The Content-Type is not a supported event format.");
+
+    public static IResult OutOfScope(IEnumerable<string> merchants) =>
+        Problem(StatusCodes.Status403Forbidden, "merchant-out-of-scope", "The batch names a merchant outside this key's scope.",
+            $"Merchants not covered by the key: {string.Join(", ", merchants.Take(10))}. Nothing in the batch was applied.");
+
+    private static IResult Problem(int status, string type, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail, type: Base + type);
+}

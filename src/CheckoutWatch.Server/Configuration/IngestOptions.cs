@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CheckoutWatch.Server.Configuration;
+
+/// <summary>Section <c>CheckoutWatch:Ingest</c>.</summary>
+public sealed class IngestOptions : IValidatableObject
+{
+    public const string Section = "CheckoutWatch:Ingest";
+
+    public List<IngestKeyOptions> Keys { get; set; } = [];
+
+    /// <summary>Largest request body accepted, in bytes (larger → 413).</summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Most events in one request (more → 413).</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchEvents { get; set; } = 5_000;
+
+    /// <summary>Oldest event time accepted, relative to now.</summary>
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How far ahead of the server clock an event may be.</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < Keys.Count; i++)
+        {
+            var key = Keys[i];
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(key, new ValidationContext(key), results, validateAllProperties: true);
+            foreach (var r in results)
+            {
+                yield return new ValidationResult($"Keys[{i}]: {r.ErrorMessage}", [nameof(Keys)]);
+            }
+
+            if (string.IsNullOrEmpty(key.Key) == string.IsNullOrEmpty(key.KeyHash))
+            {
+                yield return new ValidationResult($"Keys[{i}] ('{key.Name}'): set exactly one of Key or KeyHash.", [nameof(Keys)]);
+            }
+
+            if (key.Key is { Length: > 0 and < 16 })
+            {
+                yield return new ValidationResult($"Keys[{i}] ('{key.Name}'): a key needs at least 16 characters.", [nameof(Keys)]);
+            }
+        }
+
+        if (MaxEventAge <= TimeSpan.Zero || MaxClockSkew < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("MaxEventAge must be positive and MaxClockSkew not negative.", [nameof(MaxEventAge)]);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using CheckoutWatch.Detection.Sessions;
+
+namespace CheckoutWatch.Server.Configuration;
+
+/// <summary>Section <c>CheckoutWatch:Sessions</c>: when a session counts as stuck or idle.</summary>
+public sealed class SessionTimeoutOptions
+{
+    public const string Section = "CheckoutWatch:Sessions";
+
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan PaymentSubmittedTimeout { get; set; } = SessionTimeouts.Default.PaymentSubmitted;
+
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan PaymentActionRequiredTimeout { get; set; } = SessionTimeouts.Default.PaymentActionRequired;
+
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = SessionTimeouts.Default.Idle;
+
+    [Range(2, 100)]
+    public int RepeatedFailureThreshold { get; set; } = SessionTimeouts.Default.RepeatedFailureThreshold;
+
+    /// <summary>Per payment method submitted timeouts, e.g. <c>sepa_debit: 3.00:00:00</c>.</summary>
+    public Dictionary<string, TimeSpan> SubmittedTimeoutByMethod { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public SessionTimeouts ToTimeouts() => new()
+    {
+        PaymentSubmitted = PaymentSubmittedTimeout,
+        PaymentActionRequired = PaymentActionRequiredTimeout,
+        Idle = IdleTimeout,
+        RepeatedFailureThreshold = RepeatedFailureThreshold,
+        SubmittedByMethod = new Dictionary<string, TimeSpan>(SubmittedTimeoutByMethod, StringComparer.OrdinalIgnoreCase),
+    };
+}

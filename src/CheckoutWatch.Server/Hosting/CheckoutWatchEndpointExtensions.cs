@@ -1,0 +1,26 @@
+using CheckoutWatch.Server.Apis;
+using CheckoutWatch.Server.Hubs;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace CheckoutWatch.Server.Hosting;
+
+public static class CheckoutWatchEndpointExtensions
+{
+    public static WebApplication MapCheckoutWatch(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapEvents();
+        app.MapMerchants();
+        app.MapHub<WarRoomHub>(WarRoomHub.Path);
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+using CheckoutWatch.Detection.Sessions;
+using CheckoutWatch.Grains.Board;
+using CheckoutWatch.Ingest;
+using CheckoutWatch.Server.Auth;
+using CheckoutWatch.Server.Board;
+using CheckoutWatch.Server.Configuration;
+using CheckoutWatch.Server.Demo;
+using CheckoutWatch.Server.Health;
+using CheckoutWatch.Server.Ingest;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace CheckoutWatch.Server.Hosting;
+
+public static class CheckoutWatchServiceExtensions
+{
+    /// <summary>Everything a CheckoutWatch node needs: silo, options, ingest, hub, board, health.</summary>
+    public static WebApplicationBuilder AddCheckoutWatch(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SessionTimeoutOptions>().BindConfiguration(SessionTimeoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrleansHostOptions>().BindConfiguration(OrleansHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SessionTimeouts>(sp => sp.GetRequiredService<IOptions<SessionTimeoutOptions>>().Value.ToTimeouts());
+
+        builder.AddEmbeddedSilo();
+
+        services.AddProblemDetails();
+        services.AddSingleton<IngestKeyStore>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, IngestKeyAuthenticationHandler>(IngestKeyDefaults.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(IngestKeyDefaults.Policy, p => p.AddAuthenticationSchemes(IngestKeyDefaults.Scheme).RequireAuthenticatedUser());
+
+        services.AddSingleton<IngestPipeline>();
+        services.AddSingleton(sp =>
+        {
+            var ingest = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
+            return new EventBatchParser(new IngestLimits
+            {
+                MaxBatchEvents = ingest.MaxBatchEvents,
+                MaxEventAge = ingest.MaxEventAge,
+                MaxClockSkew = ingest.MaxClockSkew,
+                MaxBodyBytes = (int)ingest.MaxBodyBytes,
+            });
+        });
+        services.AddSignalR();
+        services.AddSingleton<SignalRBoardNotifier>();
+        services.AddSingleton<IBoardNotifier>(sp => sp.GetRequiredService<SignalRBoardNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<SignalRBoardNotifier>());
+
+        services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>("silo", tags: ["ready"]);
+        services.AddOpenApi();
+
+        services.AddHttpClient(DemoTrafficService.HttpClientName);
+        services.AddHostedService<DemoTrafficService>();
+        services.AddHostedService<StartupBanner>();
+        return builder;
+    }
+}

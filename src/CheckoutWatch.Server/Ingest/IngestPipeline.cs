@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using CheckoutWatch.Abstractions.Grains;
+using CheckoutWatch.Abstractions.Ingest;
+using CheckoutWatch.Detection.Events;
+
+namespace CheckoutWatch.Server.Ingest;
+
+/// <summary>
+/// Hands validated events to the grains: one call per session in the batch (so a session's
+/// events are applied in one turn and duplicates are recognised there), then the accepted ones,
+/// grouped per merchant, to this node's ingest buffer.
+/// </summary>
+public sealed class IngestPipeline(IGrainFactory grains)
+{
+    /// <summary>Applies the events; the answer says, per input index, whether it was a duplicate.</summary>
+    public async Task<IngestOutcome> ApplyAsync(IReadOnlyList<CheckoutEvent> events)
+    {
+        var duplicate = new bool[events.Count];
+        if (events.Count == 0)
+        {
+            return new IngestOutcome(duplicate, 0, 0);
+        }
+
+        var bySession = new Dictionary<(string, string), List<int>>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            ref var indexes = ref CollectionsMarshal.GetValueRefOrAddDefault(bySession, (events[i].MerchantId, events[i].SessionId), out _);
+            (indexes ??= new List<int>(2)).Add(i);
+        }
+
+        var calls = new Task<SessionBatchResult>[bySession.Count];
+        var groups = new List<int>[bySession.Count];
+        var n = 0;
+        foreach (var ((merchantId, sessionId), indexes) in bySession)
+        {
+            var batch = indexes.Select(i => events[i]).ToImmutableArray();
+            calls[n] = grains.GetGrain<ICheckoutSessionGrain>(SessionKey.For(merchantId, sessionId)).ApplyAsync(batch);
+            groups[n++] = indexes;
+        }
+
+        await Task.WhenAll(calls);
+
+        var byMerchant = new Dictionary<string, (List<CheckoutEvent> Events, int Delta)>(StringComparer.Ordinal);
+        var accepted = 0;
+        for (var g = 0; g < calls.Length; g++)
+        {
+            var result = calls[g].Result;
+            var indexes = groups[g];
+            var merchantId = events[indexes[0]].MerchantId;
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(byMerchant, merchantId, out _);
+            entry.Events ??= [];
+            entry.Delta += result.InFlightDelta;
+            for (var k = 0; k < indexes.Count; k++)
+            {
+                duplicate[indexes[k]] = result.Duplicate[k];
+                if (!result.Duplicate[k])
+                {
+                    entry.Events.Add(events[indexes[k]]);
+                    accepted++;
+                }
+            }
+        }
+
+        var buffer = grains.GetGrain<IIngestBufferGrain>(0);
+        await Task.WhenAll(byMerchant.Select(m => buffer.AddAsync(new MerchantBatch(m.Key, [.. m.Value.Events], m.Value.Delta))));
+        return new IngestOutcome(duplicate, accepted, events.Count - accepted);
+    }
+}

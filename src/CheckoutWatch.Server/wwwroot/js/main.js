@@ -1,0 +1,50 @@
+// Entry point of the war-room board: wires the hub connection to the tiles, the connection
+// indicator and the clock.
+
+import { connectBoard } from './connection.js';
+import { formatTime } from './format.js';
+import { TileBoard } from './tiles.js';
+
+const indicator = document.getElementById('connection-state');
+const clock = document.getElementById('clock');
+const board = new TileBoard(document.getElementById('tiles'), document.getElementById('tiles-empty'));
+
+// Server time minus this display's time, from the last snapshot: a wall display's own clock is
+// often wrong, and the header clock and "stale since" should agree with the server's figures.
+let clockOffsetMs = 0;
+const serverNow = (localMs = Date.now()) => new Date(localMs + clockOffsetMs);
+
+function tickClock() {
+  const now = serverNow();
+  clock.textContent = formatTime(now);
+  clock.dateTime = now.toISOString();
+  setTimeout(tickClock, 1000 - (Date.now() % 1000) + 5);
+}
+
+function showStatus({ state, since, hasData }) {
+  indicator.dataset.state = state;
+  document.body.dataset.connection = state;
+  if (state === 'live') {
+    indicator.textContent = 'live';
+  } else if (state === 'reconnecting') {
+    indicator.textContent = hasData ? 'reconnecting…' : 'connecting…';
+  } else {
+    const at = formatTime(serverNow(since.getTime()));
+    indicator.textContent = hasData ? `stale since ${at}` : `no data since ${at}`;
+  }
+}
+
+tickClock();
+connectBoard({
+  onSnapshot(snapshot) {
+    const serverTime = Date.parse(snapshot.serverTime);
+    if (!Number.isNaN(serverTime)) {
+      clockOffsetMs = serverTime - Date.now();
+    }
+    board.replaceAll(snapshot.tiles ?? []);
+  },
+  onTiles(tiles) {
+    board.update(tiles);
+  },
+  onStatus: showStatus,
+});

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text.Json;
+using CheckoutWatch.Server.Tests.Infrastructure;
+
+namespace CheckoutWatch.Server.Tests.Apis;
+
+[Collection(ServerCollection.Name)]
+public sealed class HostTests(ServerFixture server)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_healthy_without_credentials(string path)
+    {
+        using var client = server.CreateClient(key: null);
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApi_describes_the_ingest_endpoint()
+    {
+        using var client = server.CreateClient(key: null);
+        var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var post = doc.GetProperty("paths").GetProperty("/api/v1/events").GetProperty("post");
+        Assert.True(post.GetProperty("responses").TryGetProperty("202", out _));
+        Assert.True(post.GetProperty("responses").TryGetProperty("413", out _));
+    }
+
+    [Fact]
+    public async Task Merchant_health_needs_a_key_in_scope()
+    {
+        using var anonymous = server.CreateClient(key: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/merchants/any/health")).StatusCode);
+        using var scoped = server.CreateClient(ServerFixture.ScopedKey);
+        Assert.Equal(HttpStatusCode.Forbidden, (await scoped.GetAsync("/api/v1/merchants/not-mine/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await scoped.GetAsync($"/api/v1/merchants/{ServerFixture.ScopedMerchant}/health")).StatusCode);
+    }
+}
