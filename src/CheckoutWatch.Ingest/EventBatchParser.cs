@@ -48,6 +48,7 @@ public sealed class EventBatchParser
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxBatchEvents);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxBodyBytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(limits.MaxBodyBytes, Array.MaxLength);
         ArgumentOutOfRangeException.ThrowIfLessThan(limits.MaxEventAge, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(limits.MaxClockSkew, TimeSpan.Zero);
         _limits = limits;
@@ -163,7 +164,7 @@ public sealed class EventBatchParser
         {
             return BatchParseResult.Fail(
                 BatchFailureKind.Malformed,
-                $"The body is not valid JSON, so no event in it was accepted: {exception.Message}");
+                $"The body is not valid JSON, so no event in it was accepted: {JsonErrorText.Describe(exception)}");
         }
 
         return results.Build();

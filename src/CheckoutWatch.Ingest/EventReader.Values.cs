@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CheckoutWatch.Detection.Events;
 
@@ -234,6 +235,7 @@ internal sealed partial class EventReader
 
     private TextStatus Decode(ref Utf8JsonReader reader, int maxLength, out ReadOnlySpan<char> text)
     {
+        Debug.Assert(maxLength * 6 <= _text.Length, "the buffer must hold any value that may pass");
         text = default;
         if (reader.ValueSpan.Length > maxLength * 6)
         {

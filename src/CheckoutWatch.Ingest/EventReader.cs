@@ -27,12 +27,13 @@ internal sealed partial class EventReader
     // clearing costs the set's capacity, not its count.
     private const int MaxRetainedUnknownNames = 64;
 
+    [ThreadStatic]
+    private static EventReader? _threadReader;
+
     private readonly char[] _text = new char[MaxTextChars * 6];
     private readonly byte[] _scratch = new byte[256];
     private readonly List<ValidationError> _errors = [];
     private readonly StringPool _pool = new();
-    [ThreadStatic]
-    private static EventReader? _threadReader;
 
     private IngestLimits _limits = IngestLimits.Default;
     private DateTimeOffset _now;
@@ -86,18 +87,8 @@ internal sealed partial class EventReader
     }
 
     /// <summary>The item for an NDJSON line that is not one JSON value.</summary>
-    public static ParsedItem MalformedLine(int index, int lineNumber, JsonException exception)
-    {
-        var detail = exception.Message;
-        var cut = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0)
-        {
-            detail = detail[..cut];
-        }
-
-        var message = $"line {lineNumber} is not valid JSON (byte {exception.BytePositionInLine + 1} of the line): {detail}";
-        return new ParsedItem(index, null, null, [new ValidationError("$", ValidationCodes.InvalidJson, message)]);
-    }
+    public static ParsedItem MalformedLine(int index, int lineNumber, JsonException exception) =>
+        new(index, null, null, [new ValidationError("$", ValidationCodes.InvalidJson, JsonErrorText.DescribeLine(lineNumber, exception))]);
 
     private ParsedItem Rejected(int index, string? eventId) => new(index, null, eventId, _errors.ToArray());
 
