@@ -1,3 +1,4 @@
+using CheckoutWatch.Abstractions.Alerts;
 using CheckoutWatch.Abstractions.Health;
 
 namespace CheckoutWatch.Grains.Board;
@@ -9,4 +10,7 @@ namespace CheckoutWatch.Grains.Board;
 public interface IBoardNotifier
 {
     void HealthChanged(MerchantHealth tile);
+
+    /// <summary>Alerts that opened, changed or resolved, already stamped with their feed sequence.</summary>
+    void AlertsChanged(IReadOnlyList<AlertView> alerts);
 }

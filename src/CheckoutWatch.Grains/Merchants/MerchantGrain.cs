@@ -2,7 +2,13 @@ using System.Collections.Immutable;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Abstractions.Health;
 using CheckoutWatch.Abstractions.Ingest;
+using CheckoutWatch.Abstractions.Alerts;
 using CheckoutWatch.Detection.Health;
+using CheckoutWatch.Detection.Knowledge;
+using CheckoutWatch.Detection.Monitoring;
+using CheckoutWatch.Detection.Sessions;
+using CheckoutWatch.Grains.Alerts;
+using Microsoft.Extensions.Logging;
 using CheckoutWatch.Grains.Board;
 
 namespace CheckoutWatch.Grains.Merchants;
@@ -11,16 +17,27 @@ namespace CheckoutWatch.Grains.Merchants;
 /// A thin shell around <see cref="MerchantHealthCounters"/>: counts what the ingest buffers
 /// flush to it and publishes the tile once a second while something changes.
 /// </summary>
-public sealed class MerchantGrain(TimeProvider clock, IBoardNotifier board) : Grain, IMerchantGrain
+public sealed class MerchantGrain(
+    TimeProvider clock,
+    IBoardNotifier board,
+    DetectionOptions detection,
+    KnowledgeBase knowledge,
+    ILogger<MerchantGrain> logger) : Grain, IMerchantGrain
 {
     public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
+    private const int MaxRecentFindings = 200;
+    private static readonly TimeSpan _findingsKept = TimeSpan.FromHours(1);
 
     private MerchantHealthCounters _counters = null!;
+    private MerchantMonitor _monitor = null!;
+    private readonly LinkedList<SessionFinding> _recentFindings = new();
     private MerchantHealth? _lastPublished;
+    private ImmutableArray<AlertChangeMessage> _undelivered = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _counters = new MerchantHealthCounters(this.GetPrimaryKeyString());
+        _monitor = new MerchantMonitor(this.GetPrimaryKeyString(), detection, knowledge);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
         {
             DueTime = TickInterval,
@@ -38,11 +55,31 @@ public sealed class MerchantGrain(TimeProvider clock, IBoardNotifier board) : Gr
             // Counters live in event time, but a client clock running ahead must not write
             // into seconds that have not happened yet.
             _counters.Record(evt, evt.OccurredAt > now ? now : evt.OccurredAt);
+            _monitor.Observe(evt);
         }
 
         _counters.AddInFlight(batch.InFlightDelta);
         return Task.CompletedTask;
     }
+
+    public Task ReportFindingsAsync(ImmutableArray<SessionFinding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            _monitor.Observe(finding);
+            _recentFindings.AddFirst(finding);
+        }
+
+        var cutoff = clock.GetUtcNow() - _findingsKept;
+        while (_recentFindings.Last is { } last && (_recentFindings.Count > MaxRecentFindings || last.Value.DetectedAt < cutoff))
+        {
+            _recentFindings.RemoveLast();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ImmutableArray<SessionFinding>> GetRecentFindingsAsync() => Task.FromResult(_recentFindings.ToImmutableArray());
 
     public Task<MerchantHealth> GetHealthAsync() => Task.FromResult(Tile(clock.GetUtcNow()));
 
@@ -59,16 +96,32 @@ public sealed class MerchantGrain(TimeProvider clock, IBoardNotifier board) : Gr
             _counters.InFlightSessions, entries));
     }
 
-    private Task TickAsync(CancellationToken cancellationToken)
+    private async Task TickAsync(CancellationToken cancellationToken)
     {
-        var tile = Tile(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var tile = Tile(now);
         if (_lastPublished is null || !MerchantHealthMapping.SameFigures(_lastPublished, tile))
         {
             _lastPublished = tile;
             board.HealthChanged(tile);
         }
 
-        return Task.CompletedTask;
+        var changes = _monitor.Evaluate(now);
+        if (changes.Count > 0 || !_undelivered.IsEmpty)
+        {
+            var batch = _undelivered.AddRange(changes.Select(AlertMapping.ToMessage));
+            try
+            {
+                await GrainFactory.GetGrain<IAlertFeedGrain>(0).ApplyAsync(batch);
+                _undelivered = [];
+            }
+            catch (Exception ex)
+            {
+                // Kept and sent with the next tick: an alert change is never silently lost.
+                _undelivered = batch;
+                logger.LogWarning(ex, "Delivering {Count} alert changes for {Merchant} failed; retrying next tick", batch.Length, _counters.MerchantId);
+            }
+        }
     }
 
     private MerchantHealth Tile(DateTimeOffset now) => MerchantHealthMapping.ToTile(_counters.Snapshot(now));

@@ -40,6 +40,11 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
         }
 
         Schedule();
+        if (findings is not null)
+        {
+            Merchant.ReportFindingsAsync([.. findings]).Ignore();
+        }
+
         return Task.FromResult(new SessionBatchResult(duplicate, delta));
     }
 
@@ -86,7 +91,11 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        _session.CheckStuck(now, timeouts);
+        if (_session.CheckStuck(now, timeouts) is { } stuck)
+        {
+            Merchant.ReportFindingsAsync([stuck]).Ignore();
+        }
+
         var delta = _session.ExpireIfIdle(now, timeouts);
         if (delta != 0)
         {
@@ -96,6 +105,8 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
 
         Schedule();
     }
+
+    private IMerchantGrain Merchant => GrainFactory.GetGrain<IMerchantGrain>(_session.MerchantId);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -19,6 +19,18 @@ internal static class Problems
         Problem(StatusCodes.Status403Forbidden, "merchant-out-of-scope", "The batch names a merchant outside this key's scope.",
             $"Merchants not covered by the key: {string.Join(", ", merchants.Take(10))}. Nothing in the batch was applied.");
 
+    public static IResult BadQuery(string parameter, string detail) =>
+        Problem(StatusCodes.Status400BadRequest, "bad-query", $"The query parameter '{parameter}' is not valid.", detail);
+
+    public static IResult BadBody(string field, string detail) =>
+        Problem(StatusCodes.Status400BadRequest, "bad-body", $"The field '{field}' is not valid.", detail);
+
+    public static IResult NotFound(string detail) =>
+        Problem(StatusCodes.Status404NotFound, "not-found", "Not found.", detail);
+
+    public static IResult Conflict(string detail) =>
+        Problem(StatusCodes.Status409Conflict, "conflict", "The alert is not in a state that allows this.", detail);
+
     private static IResult Problem(int status, string type, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail, type: Base + type);
 }

@@ -1,3 +1,4 @@
+using CheckoutWatch.Abstractions.Alerts;
 using System.Collections.Concurrent;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Abstractions.Health;
@@ -22,6 +23,10 @@ public sealed class SignalRBoardNotifier(
 
     private ConcurrentDictionary<string, MerchantHealth> _pending = new(StringComparer.Ordinal);
 
+    public void AlertsChanged(IReadOnlyList<AlertView> alerts) =>
+        // Alerts go out at once, unbatched: they are rare and every second counts.
+        _ = SendAlertsAsync(alerts);
+
     public void HealthChanged(MerchantHealth tile) =>
         _pending.AddOrUpdate(tile.MerchantId, tile, (_, known) => known.At <= tile.At ? tile : known);
 
@@ -37,6 +42,19 @@ public sealed class SignalRBoardNotifier(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private async Task SendAlertsAsync(IReadOnlyList<AlertView> alerts)
+    {
+        try
+        {
+            await hub.Clients.All.AlertsChanged(alerts);
+        }
+        catch (Exception ex)
+        {
+            // Boards that miss a push catch up from their last sequence on reconnect.
+            logger.LogWarning(ex, "Pushing {Count} alert changes failed", alerts.Count);
         }
     }
 

@@ -20,6 +20,8 @@ public static class CheckoutWatchEndpointExtensions
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapEvents();
         app.MapMerchants();
+        app.MapAlerts();
+        app.MapKnowledge();
         app.MapHub<WarRoomHub>(WarRoomHub.Path);
         return app;
     }

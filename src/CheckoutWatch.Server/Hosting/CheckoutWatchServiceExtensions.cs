@@ -1,3 +1,5 @@
+using CheckoutWatch.Detection.Knowledge;
+using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
 using CheckoutWatch.Grains.Board;
 using CheckoutWatch.Ingest;
@@ -25,6 +27,11 @@ public static class CheckoutWatchServiceExtensions
         services.AddSingleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section)
+            .Validate(o => o.OverrideFile is null || File.Exists(o.OverrideFile), "CheckoutWatch:Knowledge:OverrideFile does not exist.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => LoadKnowledge(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value));
+        services.AddSingleton(DetectionOptions.Default);
         services.AddSingleton<SessionTimeouts>(sp => sp.GetRequiredService<IOptions<SessionTimeoutOptions>>().Value.ToTimeouts());
 
         builder.AddEmbeddedSilo();
@@ -60,5 +67,17 @@ public static class CheckoutWatchServiceExtensions
         services.AddHostedService<DemoTrafficService>();
         services.AddHostedService<StartupBanner>();
         return builder;
+    }
+
+    private static KnowledgeBase LoadKnowledge(KnowledgeOptions options)
+    {
+        var knowledge = KnowledgeBase.LoadDefault();
+        if (options.OverrideFile is { } path)
+        {
+            using var file = File.OpenRead(path);
+            knowledge = knowledge.Merge(KnowledgeBase.Load(file));
+        }
+
+        return knowledge;
     }
 }

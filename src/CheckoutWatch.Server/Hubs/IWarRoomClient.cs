@@ -1,3 +1,4 @@
+using CheckoutWatch.Abstractions.Alerts;
 using CheckoutWatch.Abstractions.Health;
 
 namespace CheckoutWatch.Server.Hubs;
@@ -7,4 +8,7 @@ public interface IWarRoomClient
 {
     /// <summary>Changed merchant tiles, batched: at most one message a second, one tile per merchant.</summary>
     Task HealthUpdated(IReadOnlyList<MerchantHealth> tiles);
+
+    /// <summary>Alerts that opened, changed or resolved, sent the moment it happens, in sequence order.</summary>
+    Task AlertsChanged(IReadOnlyList<AlertView> alerts);
 }

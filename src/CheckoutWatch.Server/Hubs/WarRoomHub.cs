@@ -1,11 +1,13 @@
+using CheckoutWatch.Abstractions.Alerts;
 using CheckoutWatch.Abstractions.Grains;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CheckoutWatch.Server.Hubs;
 
 /// <summary>
-/// The war-room hub at <c>/hubs/warroom</c>. Boards call <see cref="GetSnapshot"/> on every
-/// (re)connect and then apply the pushed changes.
+/// The war-room hub at <c>/hubs/warroom</c>. Boards call <see cref="GetSnapshot"/> on connect,
+/// then apply pushed changes; after a reconnect they call <see cref="GetAlertsSince"/> with the
+/// last sequence they saw and get exactly the alerts that changed meanwhile.
 /// </summary>
 public sealed class WarRoomHub(IGrainFactory grains, TimeProvider clock) : Hub<IWarRoomClient>
 {
@@ -13,7 +15,11 @@ public sealed class WarRoomHub(IGrainFactory grains, TimeProvider clock) : Hub<I
 
     public async Task<BoardSnapshot> GetSnapshot()
     {
-        var tiles = await grains.GetGrain<IBoardSnapshotGrain>(0).GetTilesAsync();
-        return new BoardSnapshot(clock.GetUtcNow(), tiles);
+        var tiles = grains.GetGrain<IBoardSnapshotGrain>(0).GetTilesAsync();
+        var feed = await grains.GetGrain<IAlertFeedGrain>(0).GetSinceAsync(0);
+        return new BoardSnapshot(clock.GetUtcNow(), await tiles, feed.Alerts, feed.Sequence);
     }
+
+    public Task<AlertFeedPage> GetAlertsSince(long sequence) =>
+        grains.GetGrain<IAlertFeedGrain>(0).GetSinceAsync(sequence);
 }

@@ -1,3 +1,5 @@
+using CheckoutWatch.Detection.Knowledge;
+using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
 using CheckoutWatch.Grains.Board;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton(SessionTimeouts.Default);
             silo.Services.AddSingleton<IBoardNotifier>(Board);
+            silo.Services.AddSingleton(KnowledgeBase.LoadDefault());
+            silo.Services.AddSingleton(DetectionOptions.Default);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -1,3 +1,4 @@
+using CheckoutWatch.Abstractions.Alerts;
 using System.Collections.Concurrent;
 using CheckoutWatch.Abstractions.Health;
 using CheckoutWatch.Grains.Board;
@@ -10,7 +11,19 @@ public sealed class RecordingBoardNotifier : IBoardNotifier
     private readonly ConcurrentQueue<MerchantHealth> _tiles = new();
     private readonly List<(Func<MerchantHealth, bool> Match, TaskCompletionSource<MerchantHealth> Done)> _waiters = [];
 
+    private readonly ConcurrentQueue<AlertView> _alerts = new();
+
     public IReadOnlyCollection<MerchantHealth> Tiles => _tiles;
+
+    public IReadOnlyCollection<AlertView> Alerts => _alerts;
+
+    public void AlertsChanged(IReadOnlyList<AlertView> alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            _alerts.Enqueue(alert);
+        }
+    }
 
     public void HealthChanged(MerchantHealth tile)
     {

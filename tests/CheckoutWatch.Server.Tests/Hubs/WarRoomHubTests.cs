@@ -29,6 +29,11 @@ public sealed class WarRoomHubTests(ServerFixture server)
 
         var snapshot = await connection.InvokeAsync<JsonElement>("GetSnapshot");
         Assert.Equal(JsonValueKind.Array, snapshot.GetProperty("tiles").ValueKind);
+        Assert.Equal(JsonValueKind.Array, snapshot.GetProperty("alerts").ValueKind);
+        var sequence = snapshot.GetProperty("alertSequence").GetInt64();
+        var since = await connection.InvokeAsync<JsonElement>("GetAlertsSince", sequence);
+        Assert.Equal(0, since.GetProperty("alerts").GetArrayLength());
+        Assert.False(since.GetProperty("truncated").GetBoolean());
         Assert.DoesNotContain(snapshot.GetProperty("tiles").EnumerateArray(), t => t.GetProperty("merchantId").GetString() == m);
 
         await server.PostEventsAsync(Events.Array(

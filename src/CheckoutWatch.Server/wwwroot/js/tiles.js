@@ -114,13 +114,12 @@ class Sparkline {
       scales: {
         x: { time: true },
         rate: {
-          auto: false,
-          // 80-100 % unless the data dips lower: small changes stay visible near the top.
-          range: (_u, min) => [Math.max(0, Math.min(0.8, (min ?? 1) - 0.02)), 1],
+          // 70-100 % unless the data dips lower: dips stay visible without overstating noise.
+          range: (_u, min) => [Math.max(0, Math.min(0.7, (min ?? 1) - 0.02)), 1],
         },
         volume: {
-          auto: false,
-          range: (_u, _min, max) => [0, Math.max(1, max ?? 0) * 1.2],
+          // Volume bars fill the lower part only, behind the success-rate line.
+          range: (_u, _min, max) => [0, Math.max(1, max ?? 0) * 1.6],
         },
       },
       axes: [
@@ -209,7 +208,7 @@ class TileView {
     const rate5 = el('span', 'rate-5m');
     this.rate5 = el('span', 'rate-5m-value', '—');
     this.rate5.dataset.field = 'success-rate-5m';
-    rate5.append(el('span', 'rate-5m-label', '5 min '), this.rate5);
+    rate5.append(el('span', 'rate-5m-label', '5 min'), this.rate5);
     rates.append(this.rate, rate5);
 
     const figures = el('dl', 'figures');

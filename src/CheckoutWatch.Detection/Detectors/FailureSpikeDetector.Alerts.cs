@@ -1,0 +1,105 @@
+using System.Globalization;
+using CheckoutWatch.Detection.Alerts;
+using CheckoutWatch.Detection.Knowledge;
+
+namespace CheckoutWatch.Detection.Detectors;
+
+// The life of an open spike alert: figures, severity, evidence, recovery and resolution.
+internal sealed partial class FailureSpikeDetector
+{
+    private void Progress(SpikeIncident incident, DateTimeOffset now)
+    {
+        var stream = incident.Stream;
+        var recovered = true;
+        foreach (var series in stream.Series)
+        {
+            if (series.AlertKey != incident.Key) continue;
+            TrackRecovery(stream, series, now);
+            recovered &= series.IsRecovered(now, _options);
+        }
+
+        if (!recovered)
+        {
+            _tracker.Update(Build(incident, now), now);
+            return;
+        }
+
+        _tracker.Update(Build(incident, now), now);
+        _tracker.Resolve(incident.Key, now);
+        _incidents.Remove(incident.Key);
+        stream.AlertKey = null;
+        foreach (var other in _all)
+        {
+            foreach (var series in other.Series)
+            {
+                if (series.AlertKey == incident.Key) series.Calm();
+            }
+        }
+    }
+
+    private DetectedAlert Build(SpikeIncident incident, DateTimeOffset now)
+    {
+        var stream = incident.Stream;
+        var firing = stream.Series.Where(s => s.AlertKey == incident.Key).ToArray();
+        var lead = firing.FirstOrDefault(s => s.Pages) ?? firing.FirstOrDefault() ?? stream.Series[0];
+        var since = incident.StartedAt > stream.Ring.OldestStart ? incident.StartedAt : stream.Ring.OldestStart;
+        var window = stream.Window(lead, since, _spike.AttributionZ);
+        var tally = lead.Pages ? incident.Actionable : incident.All;
+        var (currency, revenue) = tally.MajorityRevenue();
+        var severity = !lead.Pages ? AlertSeverity.Minor
+            : window.Rate - lead.Mean >= _spike.CriticalExcessRate || revenue >= _spike.CriticalRevenueAtRiskMinor
+                ? AlertSeverity.Critical
+                : AlertSeverity.Major;
+
+        return new DetectedAlert(incident.Key, _merchantId, AlertKind.PaymentFailureSpike, stream.Dimension)
+        {
+            Severity = severity,
+            Actionable = lead.Pages,
+            Title = Title(stream, lead, window),
+            ObservedRate = window.Rate,
+            BaselineRate = lead.Mean,
+            ThresholdRate = lead.IncidentLevel,
+            Window = now - since,
+            Attempts = window.Attempts,
+            Failures = window.Failures,
+            StartedAt = incident.StartedAt,
+            DetectedAt = now,
+            UpdatedAt = now,
+            AffectedSessions = tally.Sessions,
+            RevenueAtRiskMinor = revenue,
+            Currency = currency,
+            RevenueAtRiskByCurrency = tally.RevenueByCurrency,
+            TopDeclineCodes = tally.TopCodes(_knowledge, 3),
+            Guidance = tally.Guidance(_knowledge),
+            Evidence = Evidence(stream, lead, since),
+            ParentIncidentKey = incident.ParentKey,
+        };
+    }
+
+    private List<DimensionEvidence> Evidence(FailureStream stream, FailureSeries lead, DateTimeOffset since)
+    {
+        var evidence = new List<DimensionEvidence>();
+        foreach (var other in _all)
+        {
+            if (ReferenceEquals(other, stream) || other.Comparable(stream, lead) is not { } series) continue;
+            var w = other.Window(series, since, _spike.AttributionZ);
+            if (!w.Elevated || w.Excess <= 0) continue;
+            evidence.Add(new DimensionEvidence(other.Dimension, w.Rate, w.Baseline, w.Attempts, w.Failures, w.Excess));
+        }
+
+        evidence.Sort((a, b) => b.ExcessFailures.CompareTo(a.ExcessFailures));
+        return evidence.Count > 5 ? evidence.GetRange(0, 5) : evidence;
+    }
+
+    private static string Title(FailureStream stream, FailureSeries lead, WindowStats window)
+    {
+        var what = stream.Class is { } c
+            ? $"{c.ToWire().Replace('_', ' ')} declines"
+            : lead.Pages ? "Technical payment failures" : "Payment failures";
+        var where = stream.Dimension.Kind == DimensionKind.Merchant
+            ? $"merchant {stream.Dimension.Value}"
+            : $"{stream.Dimension.Kind.ToWire().Replace('_', ' ')} {stream.Dimension.Value}";
+        var text = string.Create(CultureInfo.InvariantCulture, $"{what} on {where}: {window.Rate:P0} (baseline {lead.Mean:P1})");
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using CheckoutWatch.Detection.Alerts;
+using CheckoutWatch.Detection.Monitoring;
+using CheckoutWatch.Detection.Windows;
+
+namespace CheckoutWatch.Detection.Detectors;
+
+/// <summary>
+/// Checkout traffic of one merchant against a learned expectation λ0 (EWMA of starts per second,
+/// half-life minutes: it follows daily ramps but not a sudden drop). Starts count in their second
+/// of event time, tested once the second has settled. Three tests: a Poisson CUSUM for an 80 %
+/// drop (pages), the silence bound — no start at all for ln(1/α)/λ0 seconds, the fastest honest
+/// alarm — and a Poisson CUSUM for a 60 % drop (board only). The expectation freezes while the
+/// alert fires; a recovery CUSUM and a recent-rate check resolve it.
+/// </summary>
+internal sealed class TrafficDropDetector(string merchantId, DetectionOptions options, AlertTracker tracker)
+{
+    private readonly TrafficDropOptions _o = options.TrafficDrop;
+    private readonly string _key = DetectedAlert.KeyFor(merchantId, AlertKind.TrafficDrop, AlertDimension.Merchant(merchantId));
+    private readonly SecondSlots _slots = new(64);
+    private readonly DecayingCounts _expectation = new();
+    private readonly DecayingCounts _recent = new();
+    private readonly PoissonCusum _drop = new();
+    private readonly PoissonCusum _partial = new();
+    private readonly PoissonCusum _recovery = new();
+    private long _totalStarts;
+    private TimeSpan _observedFor;
+    private double _silentSeconds;
+    private DateTimeOffset _silentSince;
+
+    // While firing: the frozen expectation, the tested drop ratio, and the figures since the start.
+    private bool _firing;
+    private bool _major;
+    private double _frozen;
+    private double _ratio;
+    private DateTimeOffset _startedAt;
+    private DateTimeOffset _firingSince;
+    private DateTimeOffset? _recoveredSince;
+    private long _observed;
+    private double _expected;
+
+    /// <summary>Starts per second the monitor currently expects (frozen while a drop alert fires).</summary>
+    public double ExpectedPerSecond => _firing ? _frozen : _expectation.Seconds > 0 ? _expectation.Attempts / _expectation.Seconds : 0;
+
+    /// <summary>Starts per second over the last few settled seconds (for charts).</summary>
+    public double RecentPerSecond => _recent.Seconds > 0 ? _recent.Attempts / _recent.Seconds : 0;
+
+    public void Observe(DateTimeOffset at) => _slots.Add(at);
+
+    public void Evaluate(DateTimeOffset now)
+    {
+        foreach (var (start, length, count) in _slots.Settle(now - _o.SettleDelay))
+        {
+            var elapsed = TimeSpan.FromSeconds(length);
+            _recent.Decay(elapsed, TimeSpan.FromSeconds(10));
+            _recent.Add(count, 0);
+            if (_firing) EvaluateFiring(now, elapsed, count, start);
+            else EvaluateQuiet(now, elapsed, count, start);
+        }
+    }
+
+    private void EvaluateQuiet(DateTimeOffset now, TimeSpan elapsed, long count, DateTimeOffset start)
+    {
+        var lambda = ExpectedPerSecond;
+        var warm = _observedFor >= _o.Warmup && _totalStarts >= _o.MinWarmupStarts && lambda >= _o.MinExpectedPerSecond;
+        if (warm)
+        {
+            var expected = lambda * elapsed.TotalSeconds;
+            _drop.Observe(count, expected, 1 - _o.DropFraction, start);
+            _partial.Observe(count, expected, 1 - _o.PartialDropFraction, start);
+            if (count > 0) _silentSeconds = 0;
+            else if ((_silentSeconds += elapsed.TotalSeconds) == elapsed.TotalSeconds) _silentSince = start;
+
+            var end = start + elapsed;
+            if (lambda * _silentSeconds >= _o.SilenceNats && end - _silentSince >= _o.MinDropDuration)
+            {
+                Fire(now, lambda, true, _silentSince, 0, lambda * _silentSeconds);
+            }
+            else if (Confirmed(_drop, _o.DropThreshold, _o.DropFraction, _o.MinDropDuration, end))
+            {
+                Fire(now, lambda, true, _drop.RunStart, _drop.RunObserved, _drop.RunExpected);
+            }
+            else if (Confirmed(_partial, _o.PartialDropThreshold, _o.PartialDropFraction, _o.MinPartialDropDuration, end))
+            {
+                Fire(now, lambda, false, _partial.RunStart, _partial.RunObserved, _partial.RunExpected);
+            }
+
+            if (_firing) return;
+        }
+        else
+        {
+            _drop.Reset();
+            _partial.Reset();
+            _silentSeconds = 0;
+        }
+
+        _expectation.Decay(elapsed, _o.ExpectationHalfLife);
+        _expectation.Add(count, 0);
+        _observedFor += elapsed;
+        _totalStarts += count;
+    }
+
+    private static bool Confirmed(PoissonCusum test, double threshold, double fraction, TimeSpan minDuration, DateTimeOffset end) =>
+        test.Statistic >= threshold
+        && end - test.RunStart >= minDuration
+        && test.RunObserved <= (1 - fraction / 2) * test.RunExpected;
+
+    private void Fire(DateTimeOffset now, double lambda, bool major, DateTimeOffset startedAt, long observed, double expected)
+    {
+        _firing = true;
+        _major = major;
+        _frozen = lambda;
+        _ratio = 1 - (major ? _o.DropFraction : _o.PartialDropFraction);
+        _startedAt = startedAt;
+        _firingSince = now;
+        _recoveredSince = null;
+        _observed = observed;
+        _expected = expected;
+        _recovery.Reset();
+        _drop.Reset();
+        tracker.Open(Build(now), now);
+    }
+
+    private void EvaluateFiring(DateTimeOffset now, TimeSpan elapsed, long count, DateTimeOffset start)
+    {
+        var expected = _frozen * elapsed.TotalSeconds;
+        _observed += count;
+        _expected += expected;
+        // H0: still at the dropped rate; H1: back at the expectation.
+        _recovery.Observe(count, _ratio * expected, 1 / _ratio, start);
+        _recovery.Cap(2 * _o.RecoveryThreshold);
+        if (!_major)
+        {
+            // A partial drop that deepens escalates the same alert.
+            _drop.Observe(count, expected, 1 - _o.DropFraction, start);
+            if (Confirmed(_drop, _o.DropThreshold, _o.DropFraction, _o.MinDropDuration, start + elapsed)) _major = true;
+        }
+
+        var recentBack = RecentPerSecond >= (1 + _ratio) / 2 * _frozen;
+        if (_recovery.Statistic >= _o.RecoveryThreshold && recentBack) _recoveredSince ??= now;
+        else if (_recovery.Statistic <= 0 || !recentBack) _recoveredSince = null;
+
+        var resolved = _recoveredSince is { } since && now - since >= options.ResolveHold
+            && now - _firingSince >= options.MinFiringTime;
+        tracker.Update(Build(now), now);
+        if (!resolved) return;
+        tracker.Resolve(_key, now);
+        _firing = false;
+        _drop.Reset();
+        _partial.Reset();
+        _silentSeconds = 0;
+    }
+
+    private DetectedAlert Build(DateTimeOffset now)
+    {
+        var remaining = _expected > 0 ? _observed / _expected : 1;
+        var severity = !_major ? AlertSeverity.Minor
+            : remaining <= _o.CriticalRemainingShare ? AlertSeverity.Critical
+            : AlertSeverity.Major;
+        var title = string.Create(CultureInfo.InvariantCulture,
+            $"Checkout traffic on merchant {merchantId} down {1 - remaining:P0}: {_observed} starts, {_expected:F0} expected");
+        return new DetectedAlert(_key, merchantId, AlertKind.TrafficDrop, AlertDimension.Merchant(merchantId))
+        {
+            Severity = severity,
+            Title = title,
+            Window = now - _startedAt,
+            ObservedStarts = _observed,
+            ExpectedStarts = _expected,
+            StartedAt = _startedAt,
+            DetectedAt = now,
+            UpdatedAt = now,
+        };
+    }
+}

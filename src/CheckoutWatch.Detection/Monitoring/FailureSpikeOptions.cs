@@ -1,0 +1,81 @@
+namespace CheckoutWatch.Detection.Monitoring;
+
+/// <summary>
+/// Payment-failure spike detection: two Bernoulli CUSUMs per stream and rate (a moderate one
+/// tuned to a doubling, a large one to a five-fold rise), against a baseline learned per stream.
+/// </summary>
+public sealed record FailureSpikeOptions
+{
+    /// <summary>The moderate test looks for p1 = max(ratio × p0, p0 + increase).</summary>
+    public double ModerateRatio { get; init; } = 2.0;
+    public double ModerateMinIncrease { get; init; } = 0.01;
+
+    /// <summary>The large test looks for p1 = max(ratio × p0, p0 + increase): outages and big spikes, fast.</summary>
+    public double LargeRatio { get; init; } = 5.0;
+    public double LargeMinIncrease { get; init; } = 0.20;
+
+    /// <summary>Upper bound on any tested failure rate.</summary>
+    public double MaxTestedRate { get; init; } = 0.95;
+
+    /// <summary>
+    /// CUSUM threshold h at up to <see cref="ThresholdReferenceRate"/> attempts/s. Above it h grows
+    /// by ln(rate / reference): the false-alarm rate per hour then stays flat as volume grows.
+    /// 14 lets 10 consecutive failures (10 × ln 5 ≈ 16) alert at a low-volume merchant.
+    /// </summary>
+    public double LargeThreshold { get; init; } = 14;
+    public double ModerateThreshold { get; init; } = 15;
+    public double ThresholdReferenceRate { get; init; } = 0.1;
+    public double MaxThreshold { get; init; } = 26;
+
+    /// <summary>Guards before an alert: attempts and failures in the test's run.</summary>
+    public int MinAttempts { get; init; } = 10;
+    public int MinFailures { get; init; } = 5;
+
+    /// <summary>The Wilson lower bound (this z) of the run's failure rate must exceed the baseline.</summary>
+    public double GuardZ { get; init; } = 3.0;
+
+    /// <summary>Half-life of the slow EWMA baseline (time-decayed attempts and failures).</summary>
+    public TimeSpan BaselineHalfLife { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Pseudo-attempts of the parent/platform prior a stream's baseline is shrunk toward.</summary>
+    public double PriorStrength { get; init; } = 100;
+
+    /// <summary>The test's null rate is the baseline's Wilson upper bound at this z: thin evidence earns the benefit of the doubt.</summary>
+    public double BaselineUncertaintyZ { get; init; } = 1.5;
+
+    /// <summary>Platform-wide priors for merchant streams: all failures, and actionable failures.</summary>
+    public double PlatformFailureRate { get; init; } = 0.05;
+    public double PlatformActionableRate { get; init; } = 0.01;
+
+    /// <summary>Platform-wide prior share of attempts failing with a decline of one class.</summary>
+    public double PlatformClassRate { get; init; } = 0.01;
+
+    /// <summary>The recovery test (CUSUM from the incident level back to baseline) must reach this.</summary>
+    public double RecoveryThreshold { get; init; } = 5;
+
+    /// <summary>The failure rate of this recent window must also be back below the incident level.</summary>
+    public TimeSpan RecoveryWindow { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A slice "explains" another when its excess failures are at least this share of the other's.</summary>
+    public double ExplainShare { get; init; } = 0.7;
+
+    /// <summary>A slice counts as elevated when its Wilson lower bound (this z) exceeds its baseline.</summary>
+    public double AttributionZ { get; init; } = 2.0;
+
+    /// <summary>Distinct values per dimension tracked per merchant; more fall into "other".</summary>
+    public int MaxValuesPerDimension { get; init; } = 32;
+
+    /// <summary>Short-term memory per stream: buckets of this length (windows, attribution, charts).</summary>
+    public TimeSpan BucketLength { get; init; } = TimeSpan.FromSeconds(5);
+    public int BucketCount { get; init; } = 24;
+
+    /// <summary>Whether declines with codes missing from the knowledge base count as actionable.</summary>
+    public bool UnknownDeclinesActionable { get; init; }
+
+    /// <summary>Critical when the excess failure rate reaches this, or revenue at risk reaches the amount below.</summary>
+    public double CriticalExcessRate { get; init; } = 0.25;
+    public long CriticalRevenueAtRiskMinor { get; init; } = 1_000_000;
+
+    /// <summary>Recent failures remembered per merchant, to fill in an alert's sessions and codes from before it opened.</summary>
+    public int RecentFailureCapacity { get; init; } = 256;
+}
