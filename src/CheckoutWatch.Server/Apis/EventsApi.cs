@@ -15,6 +15,7 @@ public static class EventsApi
     {
         app.MapPost(Route, PostEventsAsync)
             .RequireAuthorization(IngestKeyDefaults.Policy)
+            .RequireRateLimiting(IngestRateLimiting.PerKeyPolicy)
             .WithName("PostEvents")
             .WithSummary("Ingest checkout events (JSON array or NDJSON).")
             .WithDescription("Valid events are accepted even when others in the batch are rejected; duplicates (same eventId) are counted once.")
@@ -24,7 +25,9 @@ public static class EventsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

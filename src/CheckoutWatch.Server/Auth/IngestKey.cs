@@ -1,7 +1,7 @@
 namespace CheckoutWatch.Server.Auth;
 
 /// <summary>A configured ingest key: its name, the SHA-256 of its text, and its merchant scope.</summary>
-public sealed record IngestKey(string Name, byte[] Hash, IReadOnlySet<string> Merchants)
+public sealed record IngestKey(string Name, byte[] Hash, IReadOnlySet<string> Merchants, int RequestsPerSecond, int Burst)
 {
     public bool AllMerchants => Merchants.Contains("*");
 

@@ -12,16 +12,23 @@ namespace CheckoutWatch.Server.Auth;
 public sealed class IngestKeyStore
 {
     private readonly IngestKey[] _keys;
+    private readonly Dictionary<string, IngestKey> _byName;
 
     public IngestKeyStore(IOptions<IngestOptions> options)
     {
         _keys = [.. options.Value.Keys.Select(k => new IngestKey(
             k.Name,
             k.KeyHash is { Length: > 0 } hex ? Convert.FromHexString(hex) : Hash(k.Key!),
-            new HashSet<string>(k.Merchants, StringComparer.Ordinal)))];
+            new HashSet<string>(k.Merchants, StringComparer.Ordinal),
+            k.RequestsPerSecond,
+            k.Burst))];
+        _byName = _keys.ToDictionary(k => k.Name, StringComparer.Ordinal);
     }
 
     public int Count => _keys.Length;
+
+    /// <summary>The key with this configured name (names are not secret).</summary>
+    public IngestKey? ByName(string name) => _byName.GetValueOrDefault(name);
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 

@@ -17,6 +17,14 @@ public sealed class IngestKeyOptions
     [RegularExpression("^[0-9a-fA-F]{64}$", ErrorMessage = "KeyHash must be 64 hex characters (SHA-256).")]
     public string? KeyHash { get; set; }
 
+    /// <summary>Requests per second this key may send on average (429 with Retry-After beyond).</summary>
+    [Range(1, 1_000_000)]
+    public int RequestsPerSecond { get; set; } = 1_000;
+
+    /// <summary>Requests this key may send at once above its rate.</summary>
+    [Range(1, 1_000_000)]
+    public int Burst { get; set; } = 2_000;
+
     /// <summary>Merchant ids this key may send for; "*" means every merchant.</summary>
     [MinLength(1)]
     public List<string> Merchants { get; set; } = [];

@@ -17,6 +17,14 @@ public sealed class IngestOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MaxBatchEvents { get; set; } = 5_000;
 
+    /// <summary>Ingest requests processed at once on this node; more wait in a queue.</summary>
+    [Range(1, 100_000)]
+    public int MaxConcurrentRequests { get; set; } = 128;
+
+    /// <summary>Ingest requests that may wait; past that the node answers 503 with Retry-After.</summary>
+    [Range(0, 100_000)]
+    public int MaxQueuedRequests { get; set; } = 512;
+
     /// <summary>Oldest event time accepted, relative to now.</summary>
     public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromHours(24);
 

@@ -44,6 +44,7 @@ public static class CheckoutWatchServiceExtensions
             .AddPolicy(IngestKeyDefaults.Policy, p => p.AddAuthenticationSchemes(IngestKeyDefaults.Scheme).RequireAuthenticatedUser());
 
         services.AddSingleton<IngestPipeline>();
+        services.AddIngestRateLimiting();
         services.AddSingleton(sp =>
         {
             var ingest = sp.GetRequiredService<IOptions<IngestOptions>>().Value;

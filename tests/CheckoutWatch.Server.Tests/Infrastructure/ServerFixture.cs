@@ -13,14 +13,20 @@ namespace CheckoutWatch.Server.Tests.Infrastructure;
 /// by every test in <see cref="ServerCollection"/>. Demo traffic is off; two ingest keys exist:
 /// one for every merchant and one scoped to merchant "scoped-shop".
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     public const string IngestKey = "test-ingest-key-all-merchants-0001";
     public const string ScopedKey = "test-ingest-key-scoped-shop-00001";
     public const string ScopedMerchant = "scoped-shop";
     public const int MaxBodyBytes = 256 * 1024;
+    public const string LimitedKey = "test-ingest-key-limited-1-per-sec";
 
-    private readonly Factory _factory = new();
+    private readonly Factory _factory;
+
+    public ServerFixture() => _factory = new Factory(ExtraSettings);
+
+    /// <summary>Settings a derived fixture adds or overrides.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -48,7 +54,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public Task FlushIngestAsync() =>
         Services.GetRequiredService<IGrainFactory>().GetGrain<CheckoutWatch.Abstractions.Grains.IIngestBufferGrain>(0).FlushAsync();
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -57,9 +63,9 @@ public sealed class ServerFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    public virtual async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    private sealed class Factory : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> extra) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -75,10 +81,20 @@ public sealed class ServerFixture : IAsyncLifetime
                 ["CheckoutWatch:Ingest:Keys:1:Name"] = "scoped",
                 ["CheckoutWatch:Ingest:Keys:1:KeyHash"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ScopedKey))),
                 ["CheckoutWatch:Ingest:Keys:1:Merchants:0"] = ScopedMerchant,
+                ["CheckoutWatch:Ingest:Keys:2:Name"] = "limited",
+                ["CheckoutWatch:Ingest:Keys:2:Key"] = LimitedKey,
+                ["CheckoutWatch:Ingest:Keys:2:Merchants:0"] = "*",
+                ["CheckoutWatch:Ingest:Keys:2:RequestsPerSecond"] = "1",
+                ["CheckoutWatch:Ingest:Keys:2:Burst"] = "2",
                 ["CheckoutWatch:Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["CheckoutWatch:Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["CheckoutWatch:Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
             };
+            foreach (var (k, v) in extra)
+            {
+                settings[k] = v;
+            }
+
             foreach (var (k, v) in settings)
             {
                 builder.UseSetting(k, v);

@@ -1,17 +1,12 @@
 // Number and time formatting shared by the board's modules.
 
-const timeFormat = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 const countFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 
-/** hh:mm:ss in the display's local time zone. */
+const pad2 = (n) => String(n).padStart(2, '0');
+
+/** hh:mm:ss (24-hour) in the display's local time zone, the same in every locale. */
 export function formatTime(date) {
-  return timeFormat.format(date);
+  return `${pad2(date.getHours())}:${pad2(date.getMinutes())}:${pad2(date.getSeconds())}`;
 }
 
 /**
@@ -24,8 +19,14 @@ export function formatRate(rate) {
     return '—';
   }
 
-  // Never round a rate with failures up to a clean 100 %.
-  const tenths = rate < 1 ? Math.min(999, Math.round(rate * 1000)) : 1000;
+  // Never round a rate with failures up to a clean 100 %, nor one with successes down to 0 %.
+  let tenths = Math.round(rate * 1000);
+  if (rate < 1) {
+    tenths = Math.min(999, tenths);
+  }
+  if (rate > 0) {
+    tenths = Math.max(1, tenths);
+  }
   return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
 }
 
