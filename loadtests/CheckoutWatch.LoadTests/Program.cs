@@ -1,1 +1,3 @@
-return 0;
+using CheckoutWatch.LoadTests.Cli;
+
+return await HarnessApp.RunAsync(args);

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using CheckoutWatch.Server.Tests.Infrastructure;
 
@@ -49,59 +49,61 @@ public sealed class OverloadTests(SingleSlotServerFixture server) : IClassFixtur
     [Fact]
     public async Task Node_at_capacity_answers_503_with_retry_after_at_once()
     {
-        // The first request holds the only slot: its body is still being uploaded.
-        var release = new TaskCompletionSource();
-        var started = new TaskCompletionSource();
-        using var slow = server.CreateClient();
-        var holding = slow.PostAsync("/api/v1/events", new SlowContent(Events.Array(Events.Started("cap", "s1")), started, release.Task));
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-
-        // The server may still be reading the slow request's headers: ask until it holds the slot.
-        HttpResponseMessage refused;
-        var attempts = 0;
-        do
+        var body = Encoding.UTF8.GetBytes(Events.Array(Events.Started("cap", "s1")));
+        HttpResponseMessage? refused = null;
+        TcpClient? held = null;
+        for (var round = 0; round < 20 && refused is null; round++)
         {
-            refused = await server.PostEventsAsync(Events.Array(Events.Started("cap", $"s2-{attempts}")));
-        }
-        while (refused.StatusCode == HttpStatusCode.Accepted && ++attempts < 50);
+            held?.Dispose();
+            held = await HoldSlotAsync(body);
+            for (var probe = 0; probe < 40; probe++)
+            {
+                var response = await server.PostEventsAsync(Events.Array(Events.Started("cap", $"probe-{round}-{probe}")));
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                {
+                    refused = response;
+                    break;
+                }
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+                // The held request arrived while a probe had the slot and was itself refused:
+                // start over with a new one. Otherwise Kestrel has not dispatched it yet.
+                if (held.Available > 0)
+                {
+                    break;
+                }
+
+                await Task.Delay(25);
+            }
+        }
+
+        Assert.NotNull(refused);
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
 
-        release.SetResult();
-        Assert.Equal(HttpStatusCode.Accepted, (await holding.WaitAsync(TimeSpan.FromSeconds(10))).StatusCode);
+        // The held request completes normally once its body arrives, and the slot frees up.
+        var stream = held!.GetStream();
+        await stream.WriteAsync(body.AsMemory(1));
+        var reply = new byte[4096];
+        var read = await stream.ReadAsync(reply).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.StartsWith("HTTP/1.1 202", Encoding.ASCII.GetString(reply, 0, read), StringComparison.Ordinal);
+        held.Dispose();
         Assert.Equal(HttpStatusCode.Accepted, (await server.PostEventsAsync(Events.Array(Events.Started("cap", "s3")))).StatusCode);
     }
 
-    /// <summary>Sends the first byte, then waits before sending the rest.</summary>
-    private sealed class SlowContent : HttpContent
+    /// <summary>
+    /// Sends a request's headers and the first byte of its body over a raw connection and holds:
+    /// once dispatched, it occupies the node's only ingest slot while its body is "uploading".
+    /// </summary>
+    private async Task<TcpClient> HoldSlotAsync(byte[] body)
     {
-        private readonly byte[] _body;
-        private readonly TaskCompletionSource _started;
-        private readonly Task _release;
-
-        public SlowContent(string body, TaskCompletionSource started, Task release)
-        {
-            _body = Encoding.UTF8.GetBytes(body);
-            _started = started;
-            _release = release;
-            Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        }
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            await stream.WriteAsync(_body.AsMemory(0, 1));
-            await stream.FlushAsync();
-            _started.SetResult();
-            await _release;
-            await stream.WriteAsync(_body.AsMemory(1));
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = _body.Length;
-            return true;
-        }
+        var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST /api/v1/events HTTP/1.1\r\nHost: {server.BaseAddress.Authority}\r\nX-Api-Key: {ServerFixture.IngestKey}\r\n" +
+                   $"Content-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(body.AsMemory(0, 1));
+        await stream.FlushAsync();
+        return tcp;
     }
 }

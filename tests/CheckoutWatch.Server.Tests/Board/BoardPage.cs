@@ -38,6 +38,19 @@ public sealed class BoardPage : IAsyncDisposable
 
     public ILocator Field(string merchantId, string field) => Tile(merchantId).Locator($"[data-field=\"{field}\"]");
 
+    /// <summary>Every card in the alert feed for <paramref name="alertId"/> (there should be exactly one).</summary>
+    public ILocator AlertCard(string alertId) => Page.Locator($"#alert-list li[data-alert-id=\"{alertId}\"]");
+
+    /// <summary>A field of the alert's own card (not of the child alerts nested under it).</summary>
+    public ILocator AlertField(string alertId, string field) =>
+        AlertCard(alertId).Locator($":scope > .alert-card [data-field=\"{field}\"]");
+
+    public ILocator AlertButton(string alertId, string name) =>
+        AlertCard(alertId).Locator(":scope > .alert-card").GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    /// <summary>The temporary "acting as" name field (until sign-in exists).</summary>
+    public ILocator OperatorName => Page.Locator("#operator-name");
+
     public async Task OpenAsync() => await Page.GotoAsync("/");
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();

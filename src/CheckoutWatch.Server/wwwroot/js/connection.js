@@ -1,6 +1,11 @@
 // The board's SignalR connection to /hubs/warroom: keeps reconnecting forever, reloads the
-// whole picture (GetSnapshot) on every (re)connect, and reports whether what is on screen is
-// live, briefly interrupted, or stale.
+// picture on every (re)connect, and reports whether what is on screen is live, briefly
+// interrupted, or stale.
+//
+// Alerts are kept by sequence (see alert-store.js): the first connect takes the whole feed from
+// GetSnapshot; every reconnect asks GetAlertsSince(the last sequence the board is sure of) and
+// only falls back to the snapshot's alerts when the server says it pruned part of that range.
+// Tiles carry no sequence, so every (re)connect replaces them from GetSnapshot.
 
 /* global signalR */
 
@@ -10,6 +15,9 @@ export const HUB_PATH = 'hubs/warroom';
 export const STALE_AFTER_MS = 5_000;
 
 const MAX_RETRY_DELAY_MS = 10_000;
+
+/** A missing alert sequence that no push filled within this long is fetched with GetAlertsSince. */
+export const ALERT_GAP_GRACE_MS = 5_000;
 
 /**
  * Exponential backoff from half a second, capped at 10 s, with jitter so that a room full of
@@ -25,12 +33,14 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Connects and stays connected.
  * @param {object} handlers
- * @param {(snapshot: {serverTime: string, tiles: object[]}) => void} handlers.onSnapshot replaces the board's state
+ * @param {(snapshot: {serverTime: string, tiles: object[]}) => void} handlers.onSnapshot replaces the tiles and sets the clock
  * @param {(tiles: object[]) => void} handlers.onTiles applies changed tiles
+ * @param {import('./alert-store.js').AlertStore} handlers.alerts the board's alerts, kept in step by sequence
+ * @param {() => void} handlers.onAlerts called after the alert store changed
  * @param {(status: {state: 'live'|'reconnecting'|'stale', since: Date|null, hasData: boolean}) => void} handlers.onStatus
  *   since: when the connection dropped (or the board opened, if never connected), null while live
  */
-export function connectBoard({ onSnapshot, onTiles, onStatus }) {
+export function connectBoard({ onSnapshot, onTiles, alerts, onAlerts, onStatus }) {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(new URL(HUB_PATH, document.baseURI).href)
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => retryDelay(ctx.previousRetryCount) })
@@ -71,12 +81,56 @@ export function connectBoard({ onSnapshot, onTiles, onStatus }) {
     report();
   };
 
-  const loadSnapshot = async () => {
+  /**
+   * What a (re)connect loads. The first time, the whole snapshot. Afterwards the alerts changed
+   * since the last sequence the board is sure of (pushes received meanwhile overlap harmlessly),
+   * and the snapshot only for the tiles, or for the alerts too when the server pruned part of
+   * the range (`truncated`).
+   */
+  const loadPicture = async () => {
+    const since = alerts.lastSequence;
+    const page = since === null ? null : await connection.invoke('GetAlertsSince', since);
     const snapshot = await connection.invoke('GetSnapshot');
     hasData = true;
     onSnapshot(snapshot);
+    if (page && !page.truncated) {
+      alerts.applyPage(page);
+    } else {
+      alerts.applySnapshot(snapshot.alerts ?? [], snapshot.alertSequence);
+    }
+    // Always: the feed also says whether it has loaded at all.
+    onAlerts();
     live = true;
     report();
+  };
+
+  let catchingUp = false;
+
+  /** Closes a gap in the alert sequence that no push filled, without waiting for a reconnect. */
+  const closeAlertGap = async () => {
+    if (catchingUp || !live || !alerts.hasGapOlderThan(ALERT_GAP_GRACE_MS)) {
+      return;
+    }
+
+    catchingUp = true;
+    try {
+      const page = await connection.invoke('GetAlertsSince', alerts.lastSequence);
+      const changed = page.truncated
+        ? alerts.applySnapshot(...await snapshotAlerts())
+        : alerts.applyPage(page);
+      if (changed) {
+        onAlerts();
+      }
+    } catch (err) {
+      console.warn('Catching up on missed alerts failed', err);
+    } finally {
+      catchingUp = false;
+    }
+  };
+
+  const snapshotAlerts = async () => {
+    const snapshot = await connection.invoke('GetSnapshot');
+    return [snapshot.alerts ?? [], snapshot.alertSequence];
   };
 
   connection.on('HealthUpdated', (tiles) => {
@@ -84,9 +138,15 @@ export function connectBoard({ onSnapshot, onTiles, onStatus }) {
     onTiles(tiles);
   });
 
+  connection.on('AlertsChanged', (changed) => {
+    if (alerts.applyChanges(changed ?? [])) {
+      onAlerts();
+    }
+  });
+
   connection.onreconnecting(markDisconnected);
 
-  // Messages may have been missed while disconnected: replace the whole picture.
+  // Messages may have been missed while disconnected: catch up (loadPicture).
   connection.onreconnected(() => startLoop());
 
   // Automatic reconnect covers dropped connections, not a failed first start nor a close the
@@ -120,7 +180,7 @@ export function connectBoard({ onSnapshot, onTiles, onStatus }) {
         }
 
         try {
-          await loadSnapshot();
+          await loadPicture();
           return;
         } catch (err) {
           console.warn('Loading the board snapshot failed', err);
@@ -133,7 +193,10 @@ export function connectBoard({ onSnapshot, onTiles, onStatus }) {
     }
   }
 
-  setInterval(report, 1_000);
+  setInterval(() => {
+    report();
+    closeAlertGap();
+  }, 1_000);
   report();
   startLoop();
 

@@ -33,3 +33,57 @@ export function formatRate(rate) {
 export function formatCount(value) {
   return countFormat.format(value ?? 0);
 }
+
+/** hh:mm (24-hour) in the display's local time zone. */
+export function formatHourMinute(date) {
+  return `${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+}
+
+/** A duration in seconds, rounded for reading across a room: "45 s", "12 min", "3 h 5 min". */
+export function formatDuration(seconds) {
+  const s = Math.max(0, Math.round(seconds ?? 0));
+  if (s < 120) {
+    return `${s} s`;
+  }
+
+  const minutes = Math.round(s / 60);
+  if (minutes < 120) {
+    return `${minutes} min`;
+  }
+
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+const moneyFormats = new Map();
+
+function moneyFormat(currency) {
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+    moneyFormats.set(currency, format);
+  }
+  return format;
+}
+
+/**
+ * An amount in minor units (cents, yen, fils) as money in its currency: 129974 EUR is "€1,299.74",
+ * 5000 JPY is "¥5,000", 1500 BHD is "BHD 1.500". The currency's own fraction digits decide the
+ * conversion, so zero- and three-decimal currencies come out right. An unknown code (the API
+ * accepts any ISO 4217-shaped one) falls back to the raw minor units with the code.
+ */
+export function formatMoney(amountMinor, currency) {
+  const amount = amountMinor ?? 0;
+  if (!currency) {
+    return amount === 0 ? '—' : formatCount(amount);
+  }
+
+  try {
+    const format = moneyFormat(currency);
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(amount / 10 ** digits);
+  } catch {
+    return `${formatCount(amount)} ${currency} (minor units)`;
+  }
+}

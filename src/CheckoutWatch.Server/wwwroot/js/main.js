@@ -1,8 +1,11 @@
-// Entry point of the war-room board: wires the hub connection to the tiles, the connection
-// indicator and the clock.
+// Entry point of the war-room board: wires the hub connection to the tiles, the alert feed,
+// the connection indicator and the clock.
 
+import { AlertStore } from './alert-store.js';
+import { AlertFeed } from './alerts.js';
 import { connectBoard } from './connection.js';
 import { formatTime } from './format.js';
+import { OperatorName } from './operator.js';
 import { TileBoard } from './tiles.js';
 
 const indicator = document.getElementById('connection-state');
@@ -13,6 +16,18 @@ const board = new TileBoard(document.getElementById('tiles'), document.getElemen
 // often wrong, and the header clock and "stale since" should agree with the server's figures.
 let clockOffsetMs = 0;
 const serverNow = (localMs = Date.now()) => new Date(localMs + clockOffsetMs);
+
+const alerts = new AlertStore();
+const feed = new AlertFeed({
+  panel: document.getElementById('alert-feed'),
+  list: document.getElementById('alert-list'),
+  empty: document.getElementById('alerts-empty'),
+  summary: document.getElementById('alerts-summary'),
+  store: alerts,
+  tiles: board,
+  operator: new OperatorName(document.getElementById('operator-name')),
+  now: () => serverNow(),
+});
 
 function tickClock() {
   const now = serverNow();
@@ -45,6 +60,10 @@ connectBoard({
   },
   onTiles(tiles) {
     board.update(tiles);
+  },
+  alerts,
+  onAlerts() {
+    feed.render();
   },
   onStatus: showStatus,
 });

@@ -200,7 +200,11 @@ class TileView {
     this.inFlight = el('span', 'in-flight-value', '0');
     this.inFlight.dataset.field = 'in-flight';
     inFlight.append(this.inFlight, el('span', 'in-flight-label', ' in flight'));
-    head.append(name, inFlight);
+    // The merchant's worst unresolved alert (set by the alert feed), hidden while there is none.
+    this.alertBadge = el('span', 'tile-alert');
+    this.alertBadge.dataset.field = 'alert';
+    this.alertBadge.hidden = true;
+    head.append(name, this.alertBadge, inFlight);
 
     const rates = el('div', 'rates');
     this.rate = el('span', 'rate', '—');
@@ -256,6 +260,28 @@ class TileView {
     this.sparkline.setHistory(tile.history);
   }
 
+  /**
+   * Marks the tile with the merchant's unresolved alerts, or clears the mark (null):
+   * data-alert is the worst severity, data-alert-state open or acknowledged.
+   * @param {{severity: string, open: boolean, count: number}|null} mark
+   */
+  setAlert(mark) {
+    const d = this.root.dataset;
+    if (!mark) {
+      delete d.alert;
+      delete d.alertState;
+      this.alertBadge.hidden = true;
+      setText(this.alertBadge, '');
+      return;
+    }
+
+    d.alert = mark.severity;
+    d.alertState = mark.open ? 'open' : 'acknowledged';
+    const what = mark.count > 1 ? `${mark.count} alerts` : 'alert';
+    setText(this.alertBadge, mark.open ? `${mark.severity} ${what}` : `${what} acknowledged`);
+    this.alertBadge.hidden = false;
+  }
+
   destroy() {
     this.sparkline.destroy();
     this.root.remove();
@@ -273,6 +299,19 @@ export class TileBoard {
     this.emptyNote = emptyNote;
     /** @type {Map<string, TileView>} */
     this.views = new Map();
+    /** merchantId → alert mark, kept for tiles that appear after their alert. */
+    this.alertMarks = new Map();
+  }
+
+  /**
+   * The merchants with unresolved alerts (from the alert feed); every other tile is unmarked.
+   * @param {Map<string, {severity: string, open: boolean, count: number}>} marks
+   */
+  setAlertMarks(marks) {
+    this.alertMarks = marks;
+    for (const [id, view] of this.views) {
+      view.setAlert(marks.get(id) ?? null);
+    }
   }
 
   /** A snapshot: the board shows exactly these merchants afterwards. */
@@ -295,6 +334,7 @@ export class TileBoard {
         view = new TileView(tile.merchantId);
         this.insertSorted(view);
         this.views.set(tile.merchantId, view);
+        view.setAlert(this.alertMarks.get(tile.merchantId) ?? null);
         view.update(tile);
         view.mount();
       } else {

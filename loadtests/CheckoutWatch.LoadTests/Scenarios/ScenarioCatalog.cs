@@ -1,0 +1,19 @@
+namespace CheckoutWatch.LoadTests.Scenarios;
+
+/// <summary>Every scenario by name. A new scenario is one class and one line here.</summary>
+public static class ScenarioCatalog
+{
+    public static readonly IReadOnlyList<IScenario> All =
+    [
+        new BaselineScenario(),
+        new IngestScenario(),
+        new CompareScenario(),
+        new CapacityScenario(),
+        new WrkCheckScenario(),
+        new ServeBaselineScenario(),
+        new SampleScenario(),
+    ];
+
+    public static IScenario? Find(string name) =>
+        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+}
