@@ -23,14 +23,15 @@ status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
-  if ! dotnet test "$project" -c Release --no-build --nologo \
-      --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-      --logger "console;verbosity=normal" 2>&1 | tee "$results/$name.log" | grep -E '^\s*(Failed|Passed!|Failed!)|Error Message|^\s+at CheckoutWatch' ; then
-    :
-  fi
-  if grep -q "Failed!" "$results/$name.log" || ! grep -q "Passed!" "$results/$name.log"; then
-    status=1
-  fi
+  set +e
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" >"$results/$name.log" 2>&1
+  code=$?
+  set -e
+  # Failures with their messages, then the runner's own summary line.
+  grep -E '^\s+Failed |Error Message|^\s+at CheckoutWatch' -A3 "$results/$name.log" | head -60 || true
+  grep -E '^(Passed|Failed)!' "$results/$name.log" || tail -5 "$results/$name.log"
+  [ "$code" -eq 0 ] || status=1
 done
 
 echo "== load harness (quick smoke: no request may fail)"

@@ -12,9 +12,10 @@ public sealed class RateLimitTests(ServerFixture server)
     public async Task Key_sending_past_its_rate_gets_429_with_retry_after_and_nothing_applied()
     {
         var m = "rl-" + Guid.NewGuid().ToString("N")[..8];
+        // Burst 2, one more a second: however slow this machine, ten requests in a row overrun it.
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? limited = null;
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 10 && limited is null; i++)
         {
             var response = await server.PostEventsAsync(Events.Array(Events.Started(m, $"s{i}", id: $"rl-{i}")), key: ServerFixture.LimitedKey);
             statuses.Add(response.StatusCode);
@@ -24,12 +25,15 @@ public sealed class RateLimitTests(ServerFixture server)
             }
         }
 
-        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
+        Assert.NotNull(limited);
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted], statuses.Take(2));
+        Assert.All(statuses.SkipLast(1), s => Assert.Equal(HttpStatusCode.Accepted, s));
+        var refusedIndex = statuses.Count - 1;
         Assert.True(limited!.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
 
         // The refused event was not applied: sent again later with another key, it is new.
-        var again = await server.PostEventsAsync(Events.Array(Events.Started(m, "s2", id: "rl-2")));
+        var again = await server.PostEventsAsync(Events.Array(Events.Started(m, $"s{refusedIndex}", id: $"rl-{refusedIndex}")));
         Assert.Contains("\"accepted\":1", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
