@@ -1,5 +1,6 @@
 using CheckoutWatch.Server.Apis;
 using CheckoutWatch.Server.Hubs;
+using CheckoutWatch.Server.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace CheckoutWatch.Server.Hosting;
@@ -8,6 +9,7 @@ public static class CheckoutWatchEndpointExtensions
 {
     public static WebApplication MapCheckoutWatch(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();

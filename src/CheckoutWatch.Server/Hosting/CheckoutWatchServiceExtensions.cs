@@ -9,6 +9,7 @@ using CheckoutWatch.Server.Configuration;
 using CheckoutWatch.Server.Demo;
 using CheckoutWatch.Server.Health;
 using CheckoutWatch.Server.Ingest;
+using CheckoutWatch.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -67,6 +68,7 @@ public static class CheckoutWatchServiceExtensions
         services.AddHttpClient(DemoTrafficService.HttpClientName);
         services.AddHostedService<DemoTrafficService>();
         services.AddHostedService<StartupBanner>();
+        services.AddHostedService<DevelopmentCredentialsGuard>();
         return builder;
     }
 

@@ -1,0 +1,35 @@
+using CheckoutWatch.Server.Configuration;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace CheckoutWatch.Server.Security;
+
+/// <summary>
+/// Checks, once the server knows its addresses and before the node is reported started, that
+/// no development credential is exposed beyond loopback; otherwise startup fails with the reason.
+/// </summary>
+internal sealed class DevelopmentCredentialsGuard(IServer server, IOptions<IngestOptions> ingest, IOptions<DemoOptions> demo) : IHostedLifecycleService
+{
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var keys = ingest.Value.Keys.Select(k => k.Key).Append(demo.Value.Enabled ? demo.Value.IngestKey : null);
+        if (DevelopmentCredentials.Violation(addresses, keys) is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
