@@ -10,8 +10,12 @@ namespace CheckoutWatch.Detection.Detectors;
 /// </summary>
 internal sealed class FailureSeries(FailureMeasure measure, bool pages)
 {
+    private DateTimeOffset? _pendingSince;
     private int _pendingAttempts;
     private int _pendingFailures;
+    private int _heldAttempts;
+    private int _heldFailures;
+    private bool _suspect;
     private bool _configured;
 
     public FailureMeasure Measure { get; } = measure;
@@ -53,11 +57,32 @@ internal sealed class FailureSeries(FailureMeasure measure, bool pages)
         }
     }
 
-    /// <summary>Ages the baseline and, unless its stream is part of an incident, folds in what arrived since the last call.</summary>
+    /// <summary>
+    /// Ages the baseline and folds in what arrived since the last call — unless the stream is part
+    /// of an incident (discarded), or the large test is halfway to its threshold (held back, and
+    /// folded in once the suspicion passes). Without the hold a new merchant's outage would become
+    /// its baseline before it is detected.
+    /// </summary>
     public void Learn(TimeSpan elapsed, TimeSpan halfLife, bool frozen)
     {
         Learned.Decay(elapsed, halfLife, countTime: false);
-        if (!frozen) Learned.Add(_pendingAttempts, _pendingFailures);
+        if (frozen)
+        {
+            _heldAttempts = 0;
+            _heldFailures = 0;
+        }
+        else if (_suspect)
+        {
+            _heldAttempts += _pendingAttempts;
+            _heldFailures += _pendingFailures;
+        }
+        else
+        {
+            Learned.Add(_pendingAttempts + _heldAttempts, _pendingFailures + _heldFailures);
+            _heldAttempts = 0;
+            _heldFailures = 0;
+        }
+
         _pendingAttempts = 0;
         _pendingFailures = 0;
     }
@@ -80,35 +105,35 @@ internal sealed class FailureSeries(FailureMeasure measure, bool pages)
     /// <summary>The test whose statistic crossed its threshold with all guards passed, if any.</summary>
     public BernoulliCusum? Crossed(double moderateThreshold, double largeThreshold, FailureSpikeOptions options)
     {
+        _suspect = AlertKey is null && Large.Statistic >= largeThreshold / 2;
         if (AlertKey is not null) return null;
         BernoulliCusum? crossed = null;
         if (Large.Statistic >= largeThreshold && Guards(Large, options)) crossed = Large;
         else if (Moderate.Statistic >= moderateThreshold && Guards(Moderate, options)) crossed = Moderate;
+        if (crossed is null) _pendingSince = null;
         Moderate.Cap(2 * moderateThreshold);
         Large.Cap(2 * largeThreshold);
         return crossed;
     }
 
     /// <summary>
-    /// Where the current shift most likely began: the later run start of the two forward tests.
-    /// Noise can keep the moderate test's statistic above zero for a while before an incident;
-    /// the large test drops back to zero much faster at baseline, so its run start is sharper.
+    /// Where the current shift most likely began. Noise can keep the moderate test's statistic
+    /// above zero for a while before an incident; the large test drops back to zero much faster at
+    /// baseline, so when it is halfway to its own threshold its run start is the sharper estimate.
     /// </summary>
-    public DateTimeOffset ChangePoint(BernoulliCusum crossed)
-    {
-        var point = crossed.RunStart;
-        foreach (var test in new[] { Moderate, Large })
-        {
-            if (test.RunAttempts > 0 && test.RunStart > point) point = test.RunStart;
-        }
+    public DateTimeOffset ChangePoint(BernoulliCusum crossed) =>
+        ReferenceEquals(crossed, Moderate) && _suspect && Large.RunAttempts > 0 && Large.RunStart > crossed.RunStart
+            ? Large.RunStart
+            : crossed.RunStart;
 
-        return point;
-    }
+    /// <summary>When the tests first crossed without the alert being placed yet (attribution waiting for data).</summary>
+    public DateTimeOffset PendingSince(DateTimeOffset now) => _pendingSince ??= now;
 
     /// <summary>Joins an alert: freezes the baseline and starts the recovery test from the incident level.</summary>
     public void Fire(string alertKey, DateTimeOffset now, double incidentRate, FailureSpikeOptions options)
     {
         AlertKey = alertKey;
+        _pendingSince = null;
         FiringSince = now;
         RecoveredSince = null;
         var level = Math.Min(options.MaxTestedRate, Math.Max(Moderate.PAlt, (NullRate + incidentRate) / 2));
@@ -133,6 +158,7 @@ internal sealed class FailureSeries(FailureMeasure measure, bool pages)
     public void Calm()
     {
         AlertKey = null;
+        _pendingSince = null;
         RecoveredSince = null;
         Moderate.Reset();
         Large.Reset();

@@ -6,14 +6,13 @@ namespace CheckoutWatch.Detection.Detectors;
 // How simultaneous triggers become one alert per incident.
 //
 // A PSP outage raises psp=X, but also the merchant (X is part of it), payment_method=card and the
-// card networks X carries, and the technical decline class. Only one of them may page. "A explains
-// B" means: at least ExplainShare of B's recent failures (of B's measure) also belong to A, counted
-// on the merchant's recent-failure log, so overlap is real and disjoint slices (two PSPs) never
-// explain each other. The rule:
+// card networks X carries, and the technical decline class. Only one of them may page. The rule:
 //  1. A trigger on a stream that is already part of an open alert (its own, or another rate of it
 //     was folded into one) joins that alert.
-//  2. A trigger that an open alert explains joins it (psp=X explains network=visa; a merchant-wide
-//     alert explains all its slices).
+//  2. A trigger joins an open alert that already accounts for most (CoverShare) of its recent
+//     failures, counted on the merchant's recent-failure log, so that overlap is real and disjoint
+//     slices (two PSPs) never cover each other: psp=X covers network=visa; a merchant-wide alert
+//     covers all its slices.
 //  3. Otherwise the alert goes to the most specific slice that explains the incident (see
 //     Attribute): elevated, with the rest of the merchant not elevated, not mostly another open
 //     incident's failures, and the strongest evidence among such slices. When none does (the
@@ -66,41 +65,80 @@ internal sealed partial class FailureSpikeDetector
 
         foreach (var incident in _incidents.Values)
         {
-            if (Share(stream, series, incident.Stream, since) < _spike.ExplainShare) continue;
+            if (Share(stream, series, incident.Stream, since) < _spike.CoverShare) continue;
             series.Fire(incident.Key, now, own.Rate, _spike);
             return;
         }
 
-        Open(Attribute(stream, series, since), stream, series, since, own, now);
+        if (Attribute(stream, series, since, now) is { } target) Open(target, stream, series, since, own, now);
     }
 
     /// <summary>
     /// Where an incident that <paramref name="trigger"/> noticed lives. Every slice is nested in the
     /// merchant, so a slice C explains the incident when C is elevated and the rest of the
-    /// merchant (merchant minus C) is not. Among such slices the one with the strongest evidence
+    /// merchant (merchant minus C) is clearly at its normal rate. Among such slices the one with the strongest evidence
     /// (log-likelihood ratio of its window) wins: the source holds the excess undiluted, while a
     /// slice that merely contains it (payment_method=card) or overlaps it (a network) scores less
     /// or leaves an elevated rest. No such slice: a slice trigger means the incident is broader
     /// (merchant-wide); a merchant or decline-class trigger keeps its own stream.
     /// </summary>
-    private FailureStream Attribute(FailureStream trigger, FailureSeries series, DateTimeOffset since)
+    private FailureStream? Attribute(FailureStream trigger, FailureSeries series, DateTimeOffset since, DateTimeOffset now)
     {
         var parentSeries = _merchant.Comparable(trigger, series)!;
         var parent = _merchant.Window(parentSeries, since, _spike.AttributionZ);
-        FailureStream? target = null;
+        FailureStream? target = null, maybe = null;
         var best = double.NegativeInfinity;
+        var undecided = double.NegativeInfinity;
         foreach (var candidate in _all)
         {
             if (!candidate.IsSlice || candidate.Comparable(trigger, series) is not { } comparable) continue;
             var theirs = candidate.Window(comparable, since, _spike.AttributionZ);
-            // A slice as large as the merchant (a single PSP) says nothing more than the merchant.
-            if (!theirs.Elevated || theirs.Attempts >= 0.95 * parent.Attempts) continue;
+            if (!theirs.Elevated) continue;
+            if (CoveredShare(candidate, comparable, since) >= 0.5) continue;
+            // The rest of the merchant must look normal, not merely "not yet elevated".
             var restAttempts = parent.Attempts - theirs.Attempts;
             var restFailures = Math.Max(0, parent.Failures - theirs.Failures);
-            if (restAttempts > 0 && WilsonInterval.Lower(restFailures, restAttempts, _spike.AttributionZ) > parent.Baseline) continue;
-            if (theirs.LogLikelihoodRatio <= best || CoveredShare(candidate, comparable, since) >= 0.5) continue;
+            var midpoint = (parent.Baseline + theirs.Rate) / 2;
+            // An elevated rest means the incident is broader than this slice: clearly above baseline
+            // (z = GuardZ) and by a material part of the slice's own rise, not by a stray failure.
+            var restRate = restAttempts == 0 ? 0 : (double)restFailures / restAttempts;
+            if (restAttempts > 0
+                && WilsonInterval.Lower(restFailures, restAttempts, _spike.GuardZ) > parent.Baseline
+                && restRate >= parent.Baseline + 0.25 * (theirs.Rate - parent.Baseline))
+            {
+                continue;
+            }
+
+            // A slice that is most of the merchant (card beside a little paypal) says little more
+            // than the merchant, which then carries the alert (a slice trigger goes up to it).
+            if (restAttempts < _spike.MinRestShare * parent.Attempts) continue;
+            if (restAttempts < _spike.MinRestAttempts
+                || WilsonInterval.Upper(restFailures, restAttempts, _spike.AttributionRestZ) >= midpoint)
+            {
+                // Not provably normal yet (seconds in, or a rate in between): worth a moment's
+                // patience, and afterwards the slice still wins if its rest's rate is below the midpoint.
+                if (theirs.LogLikelihoodRatio > undecided)
+                {
+                    undecided = theirs.LogLikelihoodRatio;
+                    maybe = restRate < midpoint ? candidate : null;
+                }
+
+                continue;
+            }
+
+            if (theirs.LogLikelihoodRatio <= best) continue;
             best = theirs.LogLikelihoodRatio;
             target = candidate;
+        }
+
+        // Seconds into an incident the data may not tell a PSP outage from a merchant-wide one:
+        // wait a little (the test stays above its threshold) rather than name the wrong slice.
+        // After that the best slice whose rest is large enough and not elevated wins; a rest too
+        // small to judge sends the alert to the merchant.
+        if (undecided > best)
+        {
+            if (now - series.PendingSince(now) < _spike.AttributionPatience) return null;
+            target = maybe;
         }
 
         return target ?? (trigger.IsSlice ? _merchant : trigger);
@@ -147,6 +185,19 @@ internal sealed partial class FailureSpikeDetector
         var targetWindow = target.Window(targetSeries, startedAt, _spike.AttributionZ);
         targetSeries.Fire(key, now, targetWindow.Rate, _spike);
         if (!ReferenceEquals(targetSeries, series)) series.Fire(key, now, own.Rate, _spike);
+        // A technical outage lifts the raw rate too and may trip it first: when the actionable
+        // rate of the target is elevated and carries most of the excess, the alert opens as
+        // actionable (it pages). A spike of customer declines leaves the actionable rate alone.
+        foreach (var sibling in target.Series)
+        {
+            if (sibling.AlertKey is not null || !sibling.Pages) continue;
+            var w = target.Window(sibling, startedAt, _spike.AttributionZ);
+            if (w.Elevated && w.Failures >= _spike.MinFailures && w.Excess >= 0.5 * targetWindow.Excess)
+            {
+                sibling.Fire(key, now, w.Rate, _spike);
+            }
+        }
+
         target.AlertKey = key;
 
         var incident = new SpikeIncident(key, target, startedAt, _options.MaxTrackedSessions);

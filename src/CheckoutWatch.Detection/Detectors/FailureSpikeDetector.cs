@@ -36,7 +36,7 @@ internal sealed partial class FailureSpikeDetector
         _tracker = tracker;
         _recent = new RecentFailureLog(_spike.RecentFailureCapacity);
         _merchant = new FailureStream(AlertDimension.Merchant(merchantId), null, false, _spike);
-        _all.Add(_merchant);
+        Track(_merchant);
     }
 
     internal IReadOnlyList<FailureStream> Streams => _all;
@@ -91,14 +91,26 @@ internal sealed partial class FailureSpikeDetector
         foreach (var stream in _all)
         {
             stream.Learn(elapsed, _spike.BaselineHalfLife);
-            for (var i = 0; i < stream.Series.Length; i++)
-            {
-                var series = stream.Series[i];
-                double? parent = stream.IsSlice ? _merchant.Series[i].Mean : null;
-                var context = new BaselineContext(_merchantId, stream.Dimension, series.Measure, stream.Class, parent);
-                series.UpdateModel(_prior.PriorFor(context), _spike);
-            }
+            UpdateModels(stream);
         }
+    }
+
+    private void UpdateModels(FailureStream stream)
+    {
+        for (var i = 0; i < stream.Series.Length; i++)
+        {
+            var series = stream.Series[i];
+            double? parent = stream.IsSlice ? _merchant.Series[i].Mean : null;
+            var context = new BaselineContext(_merchantId, stream.Dimension, series.Measure, stream.Class, parent);
+            series.UpdateModel(_prior.PriorFor(context), _spike);
+        }
+    }
+
+    /// <summary>A new stream starts from its prior at once, so its very first attempt already counts.</summary>
+    private void Track(FailureStream stream)
+    {
+        UpdateModels(stream);
+        _all.Add(stream);
     }
 
     private void RecoverCoveredSeries(DateTimeOffset now)
@@ -135,7 +147,7 @@ internal sealed partial class FailureSpikeDetector
 
         stream = new FailureStream(new AlertDimension(kind, normalized), null, false, _spike);
         _slices[(kind, normalized)] = stream;
-        _all.Add(stream);
+        Track(stream);
         return stream;
     }
 
@@ -145,6 +157,6 @@ internal sealed partial class FailureSpikeDetector
         var dimension = new AlertDimension(DimensionKind.DeclineClass, DeclineClassNames.ToWire(declineClass));
         var stream = new FailureStream(dimension, declineClass, pages, _spike);
         _classes.Add(stream);
-        _all.Add(stream);
+        Track(stream);
     }
 }

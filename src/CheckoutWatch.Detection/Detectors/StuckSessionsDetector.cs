@@ -66,8 +66,10 @@ internal sealed class StuckSessionsDetector(string merchantId, DetectionOptions 
             tracker.Update(Build(now), now);
             if (quiet)
             {
+                // Sessions counted in this incident must not open the next one.
                 tracker.Resolve(_key, now);
                 _tally = null;
+                _stuck.Clear();
             }
 
             return;

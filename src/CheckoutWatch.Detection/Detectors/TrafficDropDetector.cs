@@ -117,7 +117,8 @@ internal sealed class TrafficDropDetector(string merchantId, DetectionOptions op
         _observed = observed;
         _expected = expected;
         _recovery.Reset();
-        _drop.Reset();
+        // A partial drop keeps its 80 % test running, so a deeper drop escalates without starting over.
+        if (major) _drop.Reset();
         tracker.Open(Build(now), now);
     }
 

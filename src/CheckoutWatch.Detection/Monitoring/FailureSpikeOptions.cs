@@ -56,11 +56,26 @@ public sealed record FailureSpikeOptions
     /// <summary>The failure rate of this recent window must also be back below the incident level.</summary>
     public TimeSpan RecoveryWindow { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>A slice "explains" another when its excess failures are at least this share of the other's.</summary>
-    public double ExplainShare { get; init; } = 0.7;
+    /// <summary>A new crossing joins an open alert when at least this share of its recent failures belong to that alert's slice.</summary>
+    public double CoverShare { get; init; } = 0.5;
 
     /// <summary>A slice counts as elevated when its Wilson lower bound (this z) exceeds its baseline.</summary>
     public double AttributionZ { get; init; } = 2.0;
+
+    /// <summary>
+    /// A slice explains an incident only if the rest of the merchant is clearly normal: its Wilson
+    /// upper bound at this z stays below halfway between baseline and the slice's rate.
+    /// </summary>
+    public double AttributionRestZ { get; init; } = 2.0;
+
+    /// <summary>The rest must hold this many attempts before it can count as normal.</summary>
+    public int MinRestAttempts { get; init; } = 20;
+
+    /// <summary>A slice whose rest is below this share of the merchant's attempts is "the merchant" (card beside a little paypal).</summary>
+    public double MinRestShare { get; init; } = 0.2;
+
+    /// <summary>How long a crossing may wait for enough data to tell a slice incident from a merchant-wide one.</summary>
+    public TimeSpan AttributionPatience { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Distinct values per dimension tracked per merchant; more fall into "other".</summary>
     public int MaxValuesPerDimension { get; init; } = 32;

@@ -31,14 +31,18 @@ public sealed class BucketRing
 
     public TimeSpan BucketLength => TimeSpan.FromTicks(_lengthTicks);
 
-    /// <summary>Start of the oldest bucket that still holds data.</summary>
+    /// <summary>Start of the oldest bucket in memory.</summary>
     public DateTimeOffset OldestStart
     {
         get
         {
-            var oldest = (_head + 1) % Buckets;
-            var ticks = _startTicks[oldest] == long.MinValue ? _startTicks[_head] : _startTicks[oldest];
-            return new DateTimeOffset(Math.Max(0, ticks), TimeSpan.Zero);
+            for (var i = 1; i <= Buckets; i++)
+            {
+                var ticks = _startTicks[(_head + i) % Buckets];
+                if (ticks != long.MinValue) return new DateTimeOffset(ticks, TimeSpan.Zero);
+            }
+
+            return DateTimeOffset.MinValue;
         }
     }
 
@@ -50,8 +54,10 @@ public sealed class BucketRing
         var ticks = now.UtcTicks;
         if (!_started)
         {
+            // Buckets start at multiples of their length, so every ring of a monitor (streams
+            // created at different times) covers the same spans and windows compare.
             _started = true;
-            _startTicks[_head] = ticks;
+            _startTicks[_head] = ticks - ticks % _lengthTicks;
             return false;
         }
 
@@ -61,7 +67,7 @@ public sealed class BucketRing
         {
             var next = _startTicks[_head] + _lengthTicks;
             _head = (_head + 1) % Buckets;
-            _startTicks[_head] = turns == Buckets - 1 ? ticks : next;
+            _startTicks[_head] = turns == Buckets - 1 ? ticks - ticks % _lengthTicks : next;
             Array.Clear(_counts, _head * _channels, _channels);
             closed = true;
         }

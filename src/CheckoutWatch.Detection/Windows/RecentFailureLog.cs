@@ -6,7 +6,8 @@ namespace CheckoutWatch.Detection.Windows;
 /// </summary>
 public sealed class RecentFailureLog(int capacity)
 {
-    private readonly FailureRecord[] _records = new FailureRecord[Math.Max(1, capacity)];
+    // Allocated on the first failure: most merchants of a large platform rarely fail.
+    private FailureRecord[] _records = [];
     private int _next;
     private int _count;
 
@@ -14,6 +15,7 @@ public sealed class RecentFailureLog(int capacity)
 
     public void Add(in FailureRecord record)
     {
+        if (_records.Length == 0) _records = new FailureRecord[Math.Max(1, capacity)];
         _records[_next] = record;
         _next = (_next + 1) % _records.Length;
         if (_count < _records.Length) _count++;
