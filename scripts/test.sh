@@ -34,6 +34,18 @@ for project in tests/*/*.csproj; do
   [ "$code" -eq 0 ] || status=1
 done
 
+echo "== backtest (generate a log with incidents, replay it: every incident must be found)"
+cli=src/CheckoutWatch.Cli/bin/Release/net10.0/checkoutwatch.dll
+if dotnet "$cli" generate --seed 7 --minutes 20 --incident all --out "$results/events.ndjson" >/dev/null \
+   && dotnet "$cli" backtest "$results/events.ndjson" --out "$results/backtest" >"$results/backtest.txt" \
+   && grep -q payment_failure_spike "$results/backtest.txt" && grep -q traffic_drop "$results/backtest.txt" \
+   && grep -q stuck_sessions "$results/backtest.txt"; then
+  echo "backtest: ok ($(ls "$results/backtest" | wc -l) charts)"
+else
+  cat "$results/backtest.txt" 2>/dev/null | tail -20
+  status=1
+fi
+
 echo "== load harness (quick smoke: no request may fail)"
 if dotnet run --project loadtests/CheckoutWatch.LoadTests -c Release --no-build -- baseline --quick >"$results/loadtests.log" 2>&1; then
   echo "load harness quick run: ok"
