@@ -84,6 +84,11 @@ public static class HarnessApp
         }
 
         report.FinishedAt = DateTimeOffset.UtcNow;
+        if (MachineInfo.LoadAverage() is { } endLoad)
+        {
+            report.Notes.Add($"Load average at the end: {endLoad:0.##} (at the start: {report.Machine.LoadAverageAtStart:0.##}) on {report.Machine.Cores} cores.");
+        }
+
         if (cancel.IsCancellationRequested)
         {
             report.Failures.Add("Cancelled (Ctrl+C) before the end.");

@@ -42,6 +42,26 @@ public sealed class HarnessOptions
     public double P99LimitMs { get; init; } = 100;
     public double ErrorLimit { get; init; } = 0.01;
 
+    // Node-level scenarios (alert-latency, fanout, sessions, overload, grains, scaling).
+
+    /// <summary>The node's process id, to read its resident memory from /proc/&lt;pid&gt;/status.</summary>
+    public int? NodePid { get; init; }
+
+    /// <summary>fanout: board clients to connect.</summary>
+    public int? Clients { get; init; }
+
+    /// <summary>alert-latency and fanout: incidents to inject, each on a fresh merchant.</summary>
+    public int? Incidents { get; init; }
+
+    /// <summary>sessions: concurrent in-flight sessions to grow to.</summary>
+    public int? Count { get; init; }
+
+    /// <summary>overload: the node's measured capacity in events/s (the run offers twice that).</summary>
+    public double? Capacity { get; init; }
+
+    /// <summary>grains: the node's Orleans gateway port.</summary>
+    public int GatewayPort { get; init; } = 30000;
+
     /// <summary>The arguments as typed, for the report.</summary>
     public IReadOnlyList<string> RawArguments { get; init; } = [];
 }

@@ -83,6 +83,12 @@ public static class OptionParser
             MaxSteps = reader.Text("max-steps") is null ? null : reader.Int("max-steps", 10, 1, 1_000),
             P99LimitMs = reader.Double("p99-limit-ms", 100),
             ErrorLimit = reader.Double("error-limit", 0.01),
+            NodePid = reader.Text("node-pid") is null ? null : reader.Int("node-pid", 0, 1, int.MaxValue),
+            Clients = reader.Text("clients") is null ? null : reader.Int("clients", 0, 1, 100_000),
+            Incidents = reader.Text("incidents") is null ? null : reader.Int("incidents", 0, 1, 1_000),
+            Count = reader.Text("count") is { } count ? (int)Math.Min(ParseRate("count", count), 50_000_000) : null,
+            Capacity = reader.Rate("capacity"),
+            GatewayPort = reader.Int("gateway-port", 30000, 1, 65_535),
             RawArguments = [.. args],
         };
 

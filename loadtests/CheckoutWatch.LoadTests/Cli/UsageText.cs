@@ -33,6 +33,8 @@ public static class UsageText
         text.AppendLine("  --max-in-flight N       cap on concurrent requests (256); due requests past it are dropped and counted");
         text.AppendLine("  --max-requests N        hard cap on requests per run (default: the run's expected count + 10 %)");
         text.AppendLine("  --timeout T             per request (10s); --poisson for exponential inter-arrival times");
+        text.AppendLine("  --node-pid PID          the node's process id: its VmRSS is read from /proc/<pid>/status (memory figures)");
+        text.AppendLine("  --clients N --incidents N --count N --capacity N --gateway-port N   node scenarios (see each usage)");
         text.AppendLine("  --reports DIR           where report folders go; --no-live for plain progress lines");
         return text.ToString();
     }

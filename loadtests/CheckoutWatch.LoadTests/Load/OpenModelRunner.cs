@@ -15,7 +15,8 @@ public sealed class OpenModelRunner(RunSpec spec)
     // start at zero and very low rates still come out right.
     private const double MaxSliceSeconds = 0.01;
 
-    public async Task<RunResult> RunAsync(IProgressSink progress, CancellationToken cancellationToken)
+    /// <summary>Runs the schedule, then drains. <paramref name="stopScheduling"/> ends the schedule early without cancelling the requests in flight (they drain as at a normal end); <paramref name="cancellationToken"/> cancels everything. <paramref name="progress"/> gets a snapshot a second.</summary>
+    public async Task<RunResult> RunAsync(IProgressSink progress, CancellationToken cancellationToken, CancellationToken stopScheduling = default)
     {
         var stats = new RunStats();
         using var requests = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -23,7 +24,8 @@ public sealed class OpenModelRunner(RunSpec spec)
         var monitor = new RunMonitor(spec, stats, "open", progress);
         var monitorTask = monitor.RunAsync(stopMonitor.Token);
 
-        await ScheduleAsync(stats, monitor.Start, requests.Token, cancellationToken).ConfigureAwait(false);
+        using var schedule = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopScheduling);
+        await ScheduleAsync(stats, monitor.Start, requests.Token, schedule.Token).ConfigureAwait(false);
         await RunDrain.WaitAsync(stats, spec.RequestTimeout, requests).ConfigureAwait(false);
 
         await stopMonitor.CancelAsync().ConfigureAwait(false);

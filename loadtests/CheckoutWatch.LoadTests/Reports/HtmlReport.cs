@@ -53,6 +53,15 @@ public static class HtmlReport
             html.Append("</ul>");
         }
 
+        if (report.Charts.Count > 0)
+        {
+            html.Append("<h2>Plots</h2>");
+            foreach (var chart in report.Charts)
+            {
+                html.Append(chart.Svg);
+            }
+        }
+
         if (report.Runs.Count > 0)
         {
             html.Append("<h2>Latency by percentile</h2>").Append(Charts.Percentiles(report.Runs));

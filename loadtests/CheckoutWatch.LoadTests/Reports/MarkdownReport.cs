@@ -45,6 +45,18 @@ public static class MarkdownReport
             md.AppendLine();
         }
 
+        if (report.Charts.Count > 0)
+        {
+            md.AppendLine("## Plots");
+            md.AppendLine();
+            foreach (var chart in report.Charts)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"![{chart.FileName}]({chart.FileName})");
+            }
+
+            md.AppendLine();
+        }
+
         var errors = RunSummaryTable.Errors(report.Warmups.Concat(report.Runs));
         if (errors.Rows.Count > 0)
         {

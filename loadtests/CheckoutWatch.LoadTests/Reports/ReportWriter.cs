@@ -29,6 +29,13 @@ public static class ReportWriter
             paths.Add(path);
         }
 
+        foreach (var chart in report.Charts)
+        {
+            var path = Path.Combine(directory, chart.FileName);
+            await File.WriteAllTextAsync(path, chart.Svg).ConfigureAwait(false);
+            paths.Add(path);
+        }
+
         return paths;
     }
 

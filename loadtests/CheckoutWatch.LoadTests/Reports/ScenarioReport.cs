@@ -21,6 +21,9 @@ public sealed class ScenarioReport
     public List<ReportTable> Tables { get; } = [];
     public List<string> Notes { get; } = [];
 
+    /// <summary>Scenario-specific plots (scaling curves, delivery spread), each written as its own .svg file and drawn in report.html.</summary>
+    public List<ReportChart> Charts { get; } = [];
+
     /// <summary>Why the scenario failed; empty when it passed.</summary>
     public List<string> Failures { get; } = [];
     public bool Passed => Failures.Count == 0;

@@ -12,6 +12,12 @@ public static class ScenarioCatalog
         new WrkCheckScenario(),
         new ServeBaselineScenario(),
         new SampleScenario(),
+        new AlertLatencyScenario(),
+        new FanoutScenario(),
+        new SessionsScenario(),
+        new OverloadScenario(),
+        new GrainsScenario(),
+        new ScalingScenario(),
     ];
 
     public static IScenario? Find(string name) =>

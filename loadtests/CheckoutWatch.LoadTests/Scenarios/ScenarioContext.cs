@@ -4,6 +4,7 @@ using CheckoutWatch.LoadTests.Cli;
 using CheckoutWatch.LoadTests.Generator;
 using CheckoutWatch.LoadTests.Http;
 using CheckoutWatch.LoadTests.Load;
+using CheckoutWatch.LoadTests.Node;
 using CheckoutWatch.LoadTests.Progress;
 using CheckoutWatch.LoadTests.Reports;
 using Spectre.Console;
@@ -47,9 +48,9 @@ public sealed class ScenarioContext(HarnessOptions options, ScenarioReport repor
     public static string NewRunTag() =>
         string.Create(CultureInfo.InvariantCulture, $"lt{DateTime.UtcNow:MMddHHmmss}{Random.Shared.Next(0x1000):x3}{Interlocked.Increment(ref _runCounter)}");
 
-    public CheckoutEventGenerator NewGenerator(string runTag) => new(new GeneratorOptions
+    public CheckoutEventGenerator NewGenerator(string runTag, int? merchants = null) => new(new GeneratorOptions
     {
-        Merchants = Options.Merchants,
+        Merchants = merchants ?? Options.Merchants,
         MerchantPrefix = Options.MerchantPrefix,
         ActiveSessions = Options.ActiveSessions,
         Seed = Options.Seed,
@@ -58,14 +59,40 @@ public sealed class ScenarioContext(HarnessOptions options, ScenarioReport repor
 
     public BatchWriter NewWriter(string runTag) => new(Options.Ndjson ? BatchFormat.Ndjson : BatchFormat.JsonArray, runTag);
 
-    public EventsTarget OpenTarget(Uri eventsUri, string apiKey, double eventsPerSecond)
+    public EventsTarget OpenTarget(Uri eventsUri, string apiKey, double eventsPerSecond, int? merchants = null, int? maxConnections = null)
     {
         var tag = NewRunTag();
         // Keep a few batches ready, but not so many that their event times go stale at low rates.
         var prefetch = (int)Math.Clamp(eventsPerSecond / Options.BatchSize * 0.05, 2, 16);
-        var source = new BatchSource(NewGenerator(tag), NewWriter(tag), Options.BatchSize, prefetch);
-        return new EventsTarget(eventsUri, apiKey, IngestHttp.CreateClient(Options.MaxInFlight, Options.RequestTimeout), source);
+        var source = new BatchSource(NewGenerator(tag, merchants), NewWriter(tag), Options.BatchSize, prefetch);
+        return new EventsTarget(eventsUri, apiKey, IngestHttp.CreateClient(maxConnections ?? Options.MaxInFlight, Options.RequestTimeout), source);
     }
+
+    /// <summary>The node process given by <c>--node-pid</c> (its figures are null without it).</summary>
+    public NodeProcess Node { get; } = new(options.NodePid);
+
+    /// <summary>Adds a note when no <c>--node-pid</c> was given, so missing memory figures are explained.</summary>
+    public void NoteNodeMemory()
+    {
+        if (!Node.Known)
+        {
+            Report.Notes.Add("No readable --node-pid: the node's memory (VmRSS from /proc/<pid>/status) is not reported.");
+        }
+    }
+
+    /// <summary>The node's base URL (<c>--target</c> without a path).</summary>
+    public Uri RequireTargetBase()
+    {
+        var target = Options.Target ?? throw new UsageException($"'{Options.Command}' needs --target http://127.0.0.1:PORT (a CheckoutWatch node).");
+        return new Uri(target.GetLeftPart(UriPartial.Authority) + "/");
+    }
+
+    /// <summary>
+    /// A run with no console output that stops early when <paramref name="stop"/> is cancelled
+    /// (background traffic under another measurement); its result is still complete.
+    /// </summary>
+    public Task<RunResult> RunBackgroundAsync(RunSpec spec, CancellationToken stop) =>
+        new OpenModelRunner(spec).RunAsync(NullProgress.Instance, Cancellation, stop);
 
     public RunSpec Spec(string name, string target, IRequestSender sender, LoadSimulation load) => new(name, target, sender, load)
     {

@@ -94,6 +94,13 @@ public sealed class CheckoutSession(string merchantId, string sessionId)
     };
 
     /// <summary>
+    /// The stuck deadline still to be checked: null when nothing is pending or this payment was
+    /// already reported stuck (so a host's timer never re-arms for a deadline in the past).
+    /// </summary>
+    public DateTimeOffset? PendingStuckDeadline(SessionTimeouts timeouts) =>
+        _stuckReportedFor == _lastPaymentEventAt ? null : StuckDeadline(timeouts);
+
+    /// <summary>
     /// Checks the stuck deadline at <paramref name="now"/>; reports each stuck payment once.
     /// </summary>
     public SessionFinding? CheckStuck(DateTimeOffset now, SessionTimeouts timeouts)

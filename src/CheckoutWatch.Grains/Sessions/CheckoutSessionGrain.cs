@@ -3,6 +3,7 @@ using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Abstractions.Ingest;
 using CheckoutWatch.Detection.Events;
 using CheckoutWatch.Detection.Sessions;
+using CheckoutWatch.Grains.Diagnostics;
 
 namespace CheckoutWatch.Grains.Sessions;
 
@@ -42,6 +43,7 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
         Schedule();
         if (findings is not null)
         {
+            GrainMetrics.SessionFindings.Add(findings.Count);
             Merchant.ReportFindingsAsync([.. findings]).Ignore();
         }
 
@@ -68,7 +70,9 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
 
         var now = clock.GetUtcNow();
         var idleAt = Max(_session.LastEventAt, now) + timeouts.Idle;
-        var stuckAt = _session.StuckDeadline(timeouts);
+        // Only a stuck deadline not yet reported counts: one already reported lies in the past
+        // and would fire the timer again at once, for ever.
+        var stuckAt = _session.PendingStuckDeadline(timeouts);
         var due = stuckAt is { } s && s < idleAt ? s : idleAt;
         var dueIn = due - now;
         if (dueIn < TimeSpan.Zero) dueIn = TimeSpan.Zero;
@@ -90,9 +94,11 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
 
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
+        GrainMetrics.SessionTimerTicks.Add(1);
         var now = clock.GetUtcNow();
         if (_session.CheckStuck(now, timeouts) is { } stuck)
         {
+            GrainMetrics.SessionFindings.Add(1);
             Merchant.ReportFindingsAsync([stuck]).Ignore();
         }
 

@@ -96,6 +96,20 @@ public sealed class CheckoutSessionTests
     }
 
     [Fact]
+    public void Reported_stuck_payment_has_no_pending_deadline_until_the_next_payment_event()
+    {
+        var s = new CheckoutSession("shop", "s1");
+        s.Apply(E(CheckoutEventType.PaymentSubmitted, 0), _timeouts);
+        Assert.Equal(_t0.AddSeconds(60), s.PendingStuckDeadline(_timeouts));
+        Assert.NotNull(s.CheckStuck(_t0.AddSeconds(61), _timeouts));
+        Assert.Null(s.PendingStuckDeadline(_timeouts));
+        Assert.NotNull(s.StuckDeadline(_timeouts));
+
+        s.Apply(E(CheckoutEventType.PaymentActionRequired, 70), _timeouts);
+        Assert.Equal(_t0.AddSeconds(70) + _timeouts.PaymentActionRequired, s.PendingStuckDeadline(_timeouts));
+    }
+
+    [Fact]
     public void Three_d_secure_waits_fifteen_minutes_before_stuck()
     {
         var s = new CheckoutSession("shop", "s1");
