@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CheckoutWatch.Abstractions.Ingest;
 
 namespace CheckoutWatch.Abstractions.Grains;
@@ -10,6 +11,9 @@ namespace CheckoutWatch.Abstractions.Grains;
 public interface IIngestBufferGrain : IGrainWithIntegerKey
 {
     Task AddAsync(MerchantBatch batch);
+
+    /// <summary>Adds the batches of several merchants in one call (one per ingest request).</summary>
+    Task AddManyAsync(ImmutableArray<MerchantBatch> batches);
 
     /// <summary>Flushes what is buffered now (tests and shutdown).</summary>
     Task FlushAsync();

@@ -21,7 +21,23 @@ public sealed class IngestBufferGrain(ILogger<IngestBufferGrain> logger) : Grain
     private Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
     private IGrainTimer? _timer;
 
+    public Task AddManyAsync(ImmutableArray<MerchantBatch> batches)
+    {
+        foreach (var batch in batches)
+        {
+            Add(batch);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task AddAsync(MerchantBatch batch)
+    {
+        Add(batch);
+        return Task.CompletedTask;
+    }
+
+    private void Add(MerchantBatch batch)
     {
         if (!_pending.TryGetValue(batch.MerchantId, out var pending))
         {
@@ -38,7 +54,6 @@ public sealed class IngestBufferGrain(ILogger<IngestBufferGrain> logger) : Grain
             Interleave = true,
             KeepAlive = true,
         });
-        return Task.CompletedTask;
     }
 
     public Task FlushAsync() => FlushAsync(CancellationToken.None);
@@ -79,7 +94,7 @@ public sealed class IngestBufferGrain(ILogger<IngestBufferGrain> logger) : Grain
                 if (sends[i].IsFaulted)
                 {
                     var batch = flushing[merchants[i]];
-                    await AddAsync(new MerchantBatch(merchants[i], [.. batch.Events], batch.InFlightDelta));
+                    Add(new MerchantBatch(merchants[i], [.. batch.Events], batch.InFlightDelta));
                 }
             }
 

@@ -16,6 +16,7 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
 {
     private CheckoutSession _session = null!;
     private IGrainTimer? _timer;
+    private DateTimeOffset _timerDue;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +57,7 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
         _session.FailedAttempts, _session.SuccessfulPayments, _session.AmountMinor, _session.Currency,
         _session.Psp, _session.StuckDeadline(timeouts)));
 
-    // One timer, re-aimed after every change at whichever comes first: the stuck deadline or
+    // One timer, aimed at whichever comes first: the stuck deadline still to check or
     // the idle expiry. The grain stays active while the session is in flight: its state is here.
     private void Schedule()
     {
@@ -85,10 +86,14 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
                 Period = Timeout.InfiniteTimeSpan,
                 KeepAlive = true,
             });
+            _timerDue = due;
         }
-        else
+        else if (due < _timerDue)
         {
+            // Re-aim only when the wake-up moves earlier: a timer that fires early just
+            // re-schedules itself, which is cheaper than changing it on every event.
             _timer.Change(dueIn, Timeout.InfiniteTimeSpan);
+            _timerDue = due;
         }
     }
 
@@ -96,6 +101,7 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
     {
         GrainMetrics.SessionTimerTicks.Add(1);
         var now = clock.GetUtcNow();
+        _timerDue = DateTimeOffset.MaxValue;
         if (_session.CheckStuck(now, timeouts) is { } stuck)
         {
             GrainMetrics.SessionFindings.Add(1);

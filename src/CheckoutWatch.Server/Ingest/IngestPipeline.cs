@@ -62,8 +62,8 @@ public sealed class IngestPipeline(IGrainFactory grains)
             }
         }
 
-        var buffer = grains.GetGrain<IIngestBufferGrain>(0);
-        await Task.WhenAll(byMerchant.Select(m => buffer.AddAsync(new MerchantBatch(m.Key, [.. m.Value.Events], m.Value.Delta))));
+        await grains.GetGrain<IIngestBufferGrain>(0)
+            .AddManyAsync([.. byMerchant.Select(m => new MerchantBatch(m.Key, [.. m.Value.Events], m.Value.Delta))]);
         return new IngestOutcome(duplicate, accepted, events.Count - accepted);
     }
 }
