@@ -210,9 +210,14 @@ internal sealed partial class FailureSpikeDetector
         var opened = _tracker.Open(Build(incident, now), now);
         incident.StartedAt = opened.StartedAt;
         if (target.Dimension.Kind != DimensionKind.Merchant) return;
+        // A merchant-wide alert takes over paging from its slices only if it pages itself: a
+        // board-only parent (customer declines lifting the raw rate) must not silence a paging
+        // child, or nobody is paged for a technical outage that spread.
+        var parentPages = opened.Severity != AlertSeverity.Minor;
         foreach (var child in _incidents.Values)
         {
             if (child.Key == key || child.ParentKey is not null) continue;
+            if (!parentPages && Build(child, now).Severity != AlertSeverity.Minor) continue;
             child.ParentKey = key;
             _tracker.Update(Build(child, now), now);
         }

@@ -61,6 +61,38 @@ public sealed class DeduplicationTests
         Assert.Equal("12", opened.Alert.Guidance?.Code);
     }
 
+    [Theory]
+    [InlineData(21, 0.6)]
+    [InlineData(22, 0.8)]
+    [InlineData(23, 0.95)]
+    [InlineData(24, 0.7)]
+    public void Technical_outage_that_lifts_the_whole_merchant_still_pages_someone(int seed, double rate)
+    {
+        // One PSP carrying 40 % of traffic fails hard enough to lift the merchant's raw rate too:
+        // whichever alert ends up on top, a technical outage must leave a paging alert open.
+        var sim = Run(seed, Incidents.Technical(a => a.Psp == "adyen", 0.05, rate));
+
+        Assert.Contains(sim.Monitor("m1").Active, a => a.Pages);
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(34)]
+    [InlineData(35)]
+    [InlineData(36)]
+    public void New_merchant_whose_psp_fails_from_the_start_pages_someone(int seed)
+    {
+        // No history: the merchant's raw rate may trip first as a board-only alert, and must not
+        // then silence the paging PSP alert by adopting it as a child.
+        var sim = new Simulator(seed);
+        sim.Add(new MerchantProfile("m1") { AttemptsPerSecond = _ => 64, PspWeights = [0.5, 0.5, 0], Incident = Incidents.Technical(a => a.Psp == "adyen", 0.05, 0.5) });
+        sim.Run(TimeSpan.FromSeconds(40));
+
+        Assert.Contains(sim.Monitor("m1").Active, a => a.Pages);
+    }
+
     private static Simulator Run(int seed, Func<Attempt, Random, Outcome?> incident)
     {
         var sim = new Simulator(seed);
