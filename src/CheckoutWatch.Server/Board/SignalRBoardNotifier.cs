@@ -1,5 +1,6 @@
 using CheckoutWatch.Abstractions.Alerts;
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Abstractions.Health;
 using CheckoutWatch.Grains.Board;
@@ -23,14 +24,34 @@ public sealed class SignalRBoardNotifier(
 
     private ConcurrentDictionary<string, MerchantHealth> _pending = new(StringComparer.Ordinal);
 
-    public void AlertsChanged(IReadOnlyList<AlertView> alerts) =>
-        // Alerts go out at once, unbatched: they are rare and every second counts.
-        _ = SendAlertsAsync(alerts);
+    // Alerts go out at once, unbatched (they are rare and every second counts), through one
+    // queue so they leave in feed-sequence order: a later change never overtakes an earlier one.
+    private readonly Channel<IReadOnlyList<AlertView>> _alerts = Channel.CreateUnbounded<IReadOnlyList<AlertView>>(
+        new UnboundedChannelOptions { SingleReader = true });
+
+    public void AlertsChanged(IReadOnlyList<AlertView> alerts) => _alerts.Writer.TryWrite(alerts);
 
     public void HealthChanged(MerchantHealth tile) =>
         _pending.AddOrUpdate(tile.MerchantId, tile, (_, known) => known.At <= tile.At ? tile : known);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(SendTilesLoopAsync(stoppingToken), SendAlertsLoopAsync(stoppingToken));
+
+    private async Task SendAlertsLoopAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var alerts in _alerts.Reader.ReadAllAsync(stoppingToken))
+            {
+                await SendAlertsAsync(alerts);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SendTilesLoopAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
         try
