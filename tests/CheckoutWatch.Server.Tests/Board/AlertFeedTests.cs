@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CheckoutWatch.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using Xunit.Sdk;
 using static Microsoft.Playwright.Assertions;
@@ -239,18 +240,43 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
     }
 
     /// <summary>
-    /// A real incident for a new merchant: every 250 ms a batch of 16 payment outcomes, half of
-    /// them technical errors (decline code 96), until the node has opened a spike alert. Returns
-    /// the alert as the REST API shows it.
+    /// A real incident for a new merchant: on every one of the node's one-second tile pushes for
+    /// it, another batch of 64 payment outcomes, half of them technical errors (decline code 96),
+    /// until the hub pushes an open spike alert. Paced by the server's own ticks, not by sleeping.
+    /// Returns the alert as the REST API shows it.
     /// </summary>
     private async Task<JsonElement> DriveIncidentAsync(string merchant)
     {
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "/hubs/warroom")).Build();
+        var opened = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var tick = new SemaphoreSlim(0);
+        hub.On<JsonElement>("AlertsChanged", alerts =>
+        {
+            foreach (var alert in alerts.EnumerateArray())
+            {
+                if (alert.GetProperty("merchantId").GetString() == merchant
+                    && alert.GetProperty("kind").GetString() == "payment_failure_spike"
+                    && alert.GetProperty("status").GetString() == "open"
+                    && alert.GetProperty("parentId").ValueKind == JsonValueKind.Null)
+                {
+                    opened.TrySetResult(alert.GetProperty("id").GetString()!);
+                }
+            }
+        });
+        hub.On<JsonElement>("HealthUpdated", tiles =>
+        {
+            if (tiles.EnumerateArray().Any(t => t.GetProperty("merchantId").GetString() == merchant))
+            {
+                tick.Release();
+            }
+        });
+        await hub.StartAsync();
+
         using var client = server.CreateClient();
         var started = DateTime.UtcNow;
-        var answer = "nothing yet";
-        for (var batch = 0; DateTime.UtcNow - started < _incidentLimit; batch++)
+        for (var batch = 0; !opened.Task.IsCompleted && DateTime.UtcNow - started < _incidentLimit; batch++)
         {
-            var events = Enumerable.Range(0, 16)
+            var events = Enumerable.Range(0, 64)
                 .Select(i => i % 2 == 0
                     ? Events.Payment(merchant, $"s{batch}-{i}", "payment_failed", failure: "error", declineCode: "96")
                     : Events.Payment(merchant, $"s{batch}-{i}", "payment_succeeded"))
@@ -260,22 +286,20 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
                 Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             }
 
-            var alerts = await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?merchant={merchant}&kind=payment_failure_spike");
-            answer = alerts.GetRawText();
-            foreach (var alert in alerts.EnumerateArray())
-            {
-                if (alert.GetProperty("status").GetString() == "open" && alert.GetProperty("parentId").ValueKind == JsonValueKind.Null)
-                {
-                    return alert.Clone();
-                }
-            }
-
-            await Task.Delay(250); // paces the traffic; the loop ends as soon as the alert exists
+            // The next batch goes out when the node has counted this one (its tile push), or
+            // at once when the alert opened.
+            await Task.WhenAny(opened.Task, tick.WaitAsync(TimeSpan.FromSeconds(5)));
         }
 
-        throw new XunitException(
-            $"No open spike alert for {merchant} after {_incidentLimit.TotalSeconds:F0} s of 50 % technical failures at 64 attempts/s. " +
-            $"GET /api/v1/alerts?merchant={merchant} answered: {answer}");
+        if (!opened.Task.IsCompleted)
+        {
+            var answer = await client.GetStringAsync($"/api/v1/alerts?merchant={merchant}");
+            throw new XunitException(
+                $"No open spike alert for {merchant} after {_incidentLimit.TotalSeconds:F0} s of 50 % technical failures at ~64 attempts/s. " +
+                $"GET /api/v1/alerts?merchant={merchant} answered: {answer}");
+        }
+
+        return await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{await opened.Task}");
     }
 
     private static string NewMerchant() => "alerts-" + Guid.NewGuid().ToString("N")[..8];
