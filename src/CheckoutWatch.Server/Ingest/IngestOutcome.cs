@@ -1,4 +1,4 @@
 namespace CheckoutWatch.Server.Ingest;
 
-/// <summary>Per input index whether the event was a duplicate, and the totals.</summary>
-public sealed record IngestOutcome(bool[] Duplicate, int Accepted, int Duplicates);
+/// <summary>How many applied events were new and how many were duplicates.</summary>
+public sealed record IngestOutcome(int Accepted, int Duplicates);

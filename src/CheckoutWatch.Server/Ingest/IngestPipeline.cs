@@ -13,13 +13,12 @@ namespace CheckoutWatch.Server.Ingest;
 /// </summary>
 public sealed class IngestPipeline(IGrainFactory grains)
 {
-    /// <summary>Applies the events; the answer says, per input index, whether it was a duplicate.</summary>
+    /// <summary>Applies the events; the answer counts the accepted ones and the duplicates.</summary>
     public async Task<IngestOutcome> ApplyAsync(IReadOnlyList<CheckoutEvent> events)
     {
-        var duplicate = new bool[events.Count];
         if (events.Count == 0)
         {
-            return new IngestOutcome(duplicate, 0, 0);
+            return new IngestOutcome(0, 0);
         }
 
         var bySession = new Dictionary<(string, string), List<int>>();
@@ -53,7 +52,6 @@ public sealed class IngestPipeline(IGrainFactory grains)
             entry.Delta += result.InFlightDelta;
             for (var k = 0; k < indexes.Count; k++)
             {
-                duplicate[indexes[k]] = result.Duplicate[k];
                 if (!result.Duplicate[k])
                 {
                     entry.Events.Add(events[indexes[k]]);
@@ -64,6 +62,6 @@ public sealed class IngestPipeline(IGrainFactory grains)
 
         await grains.GetGrain<IIngestBufferGrain>(0)
             .AddManyAsync([.. byMerchant.Select(m => new MerchantBatch(m.Key, [.. m.Value.Events], m.Value.Delta))]);
-        return new IngestOutcome(duplicate, accepted, events.Count - accepted);
+        return new IngestOutcome(accepted, events.Count - accepted);
     }
 }
