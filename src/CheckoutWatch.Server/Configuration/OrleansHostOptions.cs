@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace CheckoutWatch.Server.Configuration;
 
-/// <summary>Section <c>CheckoutWatch:Orleans</c>: the embedded silo's identity and ports.</summary>
-public sealed class OrleansHostOptions
+/// <summary>Section <c>CheckoutWatch:Orleans</c>: the silo's identity and ports.</summary>
+public sealed class OrleansHostOptions : IValidatableObject
 {
     public const string Section = "CheckoutWatch:Orleans";
 
@@ -18,4 +19,18 @@ public sealed class OrleansHostOptions
 
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Cluster mode only: the IP address other nodes reach this one at (default: the host's own
+    /// address, listening on all). With it, the silo listens on that address only.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AdvertisedAddress is { Length: > 0 } address && !IPAddress.TryParse(address, out _))
+        {
+            yield return new ValidationResult($"{Section}:AdvertisedAddress '{address}' is not an IP address.", [nameof(AdvertisedAddress)]);
+        }
+    }
 }
