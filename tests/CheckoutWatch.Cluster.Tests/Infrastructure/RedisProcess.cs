@@ -16,8 +16,10 @@ public sealed class RedisProcess : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
+    /// <summary>Starts it (again: same port, same folder, so the data is back).</summary>
     public async Task StartAsync()
     {
+        _process?.Dispose();
         var start = new ProcessStartInfo("redis-server")
         {
             ArgumentList = { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", _dir, "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--logfile", Path.Combine(_dir, "redis.log") },
