@@ -1,6 +1,7 @@
 using CheckoutWatch.Detection.Events;
 using CheckoutWatch.Server.Configuration;
 using CheckoutWatch.Server.Ingest;
+using CheckoutWatch.Server.Telemetry;
 using StackExchange.Redis;
 
 namespace CheckoutWatch.Server.Streams;
@@ -124,6 +125,7 @@ public sealed class StreamConsumer(
         // Throws when the grains cannot take the events: nothing is acknowledged, the entries
         // stay pending and come back through the take-over.
         var outcome = await pipeline.ApplyAsync(events);
+        IngestMetrics.Record("stream", outcome, []);
         logger.LogDebug("Stream entries {Count}: {Accepted} events accepted, {Duplicates} duplicates", ids.Count, outcome.Accepted, outcome.Duplicates);
         await AcknowledgeAsync(ids, dead);
     }
