@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 
 namespace CheckoutWatch.Server.Configuration;
 
-/// <summary>Section <c>CheckoutWatch:Orleans</c>: the silo's identity and ports.</summary>
-public sealed class OrleansHostOptions : IValidatableObject
+/// <summary>Section <c>CheckoutWatch:Orleans</c>: the silo's identity, ports and advertised address.</summary>
+public sealed class OrleansHostOptions
 {
     public const string Section = "CheckoutWatch:Orleans";
 
@@ -21,16 +20,9 @@ public sealed class OrleansHostOptions : IValidatableObject
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>
-    /// Cluster mode only: the IP address other nodes reach this one at (default: the host's own
-    /// address, listening on all). With it, the silo listens on that address only.
+    /// The address other nodes reach this silo at (in Kubernetes the pod IP, from
+    /// <c>status.podIP</c>); the silo then listens on every interface. Cluster mode only: unset,
+    /// Orleans picks this host's first non-loopback address.
     /// </summary>
-    public string? AdvertisedAddress { get; set; }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (AdvertisedAddress is { Length: > 0 } address && !IPAddress.TryParse(address, out _))
-        {
-            yield return new ValidationResult($"{Section}:AdvertisedAddress '{address}' is not an IP address.", [nameof(AdvertisedAddress)]);
-        }
-    }
+    public string? AdvertisedIPAddress { get; set; }
 }

@@ -11,6 +11,7 @@ using CheckoutWatch.Server.Demo;
 using CheckoutWatch.Server.Health;
 using CheckoutWatch.Server.Ingest;
 using CheckoutWatch.Server.Security;
+using CheckoutWatch.Server.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +47,9 @@ public static class CheckoutWatchServiceExtensions
 
         services.AddSingleton(Options.Create(redis));
         builder.AddSilo(redis);
+        builder.UseAdvertisedAddress();
+        builder.AddCheckoutWatchTelemetry();
+        builder.AddAdminDashboard();
 
         services.AddProblemDetails();
         services.AddSingleton<IngestKeyStore>();

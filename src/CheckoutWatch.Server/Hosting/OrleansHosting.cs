@@ -1,4 +1,3 @@
-using System.Net;
 using CheckoutWatch.Grains.Alerts;
 using CheckoutWatch.Server.Cluster;
 using CheckoutWatch.Server.Configuration;
@@ -54,16 +53,9 @@ internal static class OrleansHosting
             o.ServiceId = options.ServiceId;
         });
 
-        // Other nodes reach this one at the advertised address, and it listens there only;
-        // without one, at the host's own address, listening on all.
-        if (IPAddress.TryParse(options.AdvertisedAddress, out var advertised))
-        {
-            silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort);
-        }
-        else
-        {
-            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
-        }
+        // Reached at the host's own address unless CheckoutWatch:Orleans:AdvertisedIPAddress
+        // says otherwise (applied after this, in AdvertisedAddress).
+        silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
 
         // Membership entries never expire: an expiry would delete the whole table after its TTL.
         silo.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());

@@ -118,7 +118,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         ["CheckoutWatch:Redis:ConnectionString"] = Redis.ConnectionString,
         ["CheckoutWatch:Orleans:ClusterId"] = "cw-test-" + Guid.NewGuid().ToString("N")[..8],
-        ["CheckoutWatch:Orleans:AdvertisedAddress"] = "127.0.0.1",
+        ["CheckoutWatch:Orleans:AdvertisedIPAddress"] = "127.0.0.1",
         // Notice a dead node in a few seconds rather than the production default's ~30 s.
         ["CheckoutWatch:Orleans:Membership:ProbeTimeout"] = "00:00:01",
         ["CheckoutWatch:Orleans:Membership:NumMissedProbesLimit"] = "2",

@@ -31,14 +31,6 @@ public sealed class ClusterSettingsTests
     }
 
     [Fact]
-    public void An_advertised_address_that_is_not_an_ip_stops_the_node_with_the_reason()
-    {
-        using var factory = new NodeFactory(new() { ["CheckoutWatch:Orleans:AdvertisedAddress"] = "node-1.example" });
-        var error = Assert.ThrowsAny<Exception>(factory.StartServer);
-        Assert.Contains("AdvertisedAddress 'node-1.example' is not an IP address", error.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void The_redis_connection_string_may_come_from_connection_strings()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = "redis:6379" }).Build();
