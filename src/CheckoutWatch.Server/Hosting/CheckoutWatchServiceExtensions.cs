@@ -10,7 +10,10 @@ using CheckoutWatch.Server.Demo;
 using CheckoutWatch.Server.Health;
 using CheckoutWatch.Server.Ingest;
 using CheckoutWatch.Server.Security;
-using Microsoft.AspNetCore.Authentication;
+using CheckoutWatch.Abstractions.Audit;
+using CheckoutWatch.Grains.Audit;
+using CheckoutWatch.Server.Hubs;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace CheckoutWatch.Server.Hosting;
@@ -38,11 +41,10 @@ public static class CheckoutWatchServiceExtensions
         builder.AddEmbeddedSilo();
 
         services.AddProblemDetails();
-        services.AddSingleton<IngestKeyStore>();
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, IngestKeyAuthenticationHandler>(IngestKeyDefaults.Scheme, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(IngestKeyDefaults.Policy, p => p.AddAuthenticationSchemes(IngestKeyDefaults.Scheme).RequireAuthenticatedUser());
+        services.AddBoardAuthentication(builder.Configuration);
+        services.AddProxySupport();
+        services.AddSingleton<DisplayTokens>();
+        services.AddSingleton<IAuditLog, AuditLog>();
 
         services.AddSingleton<IngestPipeline>();
         services.AddIngestRateLimiting();
@@ -57,7 +59,7 @@ public static class CheckoutWatchServiceExtensions
                 MaxBodyBytes = (int)ingest.MaxBodyBytes,
             });
         });
-        services.AddSignalR();
+        services.AddSignalR(o => o.AddFilter<HubAuthorizationFilter>());
         services.AddSingleton<SignalRBoardNotifier>();
         services.AddSingleton<IBoardNotifier>(sp => sp.GetRequiredService<SignalRBoardNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<SignalRBoardNotifier>());

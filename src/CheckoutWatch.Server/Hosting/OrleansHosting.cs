@@ -17,6 +17,8 @@ internal static class OrleansHosting
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage("alerts");
+            silo.AddMemoryGrainStorage("audit");
+            silo.AddMemoryGrainStorage("security");
             silo.UseInMemoryReminderService();
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(15));
         });
