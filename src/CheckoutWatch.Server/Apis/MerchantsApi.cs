@@ -1,5 +1,6 @@
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Server.Auth;
+using CheckoutWatch.Server.Customers;
 
 namespace CheckoutWatch.Server.Apis;
 
@@ -20,6 +21,11 @@ public static class MerchantsApi
                 Results.Ok(await grains.GetGrain<IMerchantGrain>(merchantId).GetBreakdownAsync()))
             .WithName("GetMerchantBreakdown")
             .WithSummary("Counts over five minutes by PSP, payment method, card network and decline code.");
+
+        group.MapGet("/findings", async (string merchantId, HttpContext context, CustomerDataAccess customers) =>
+                Results.Ok(await customers.FindingsAsync(merchantId, context.User)))
+            .WithName("GetMerchantFindings")
+            .WithSummary("Session findings of the last hour, newest first; customer contact data only for agents and admins, masked for others.");
         return app;
     }
 }

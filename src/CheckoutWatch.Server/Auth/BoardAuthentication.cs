@@ -20,6 +20,12 @@ public static class BoardAuthentication
         services.AddSingleton<BoardUserStore>();
         services.AddSingleton<IngestKeyStore>();
         services.AddSingleton<SessionValidator>();
+        services.AddSingleton<DisplayTokens>();
+        services.AddSingleton<Customers.CustomerDataAccess>();
+        services.AddSingleton<Hubs.DisplayConnections>();
+        services.AddHostedService(sp => sp.GetRequiredService<Hubs.DisplayConnections>());
+        services.AddSingleton<IngestKeyRevocations>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestKeyRevocations>());
 
         // The default scheme picks by what the request carries, so that the user is known before
         // the rate limiter (per ingest key) runs; policies still name the scheme they accept.

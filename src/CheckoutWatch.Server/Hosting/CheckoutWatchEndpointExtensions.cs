@@ -24,6 +24,7 @@ public static class CheckoutWatchEndpointExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapAuth();
+        app.MapAdmin();
         app.MapEvents();
         app.MapMerchants();
         app.MapAlerts();

@@ -43,7 +43,6 @@ public static class CheckoutWatchServiceExtensions
         services.AddProblemDetails();
         services.AddBoardAuthentication(builder.Configuration);
         services.AddProxySupport();
-        services.AddSingleton<DisplayTokens>();
         services.AddSingleton<IAuditLog, AuditLog>();
 
         services.AddSingleton<IngestPipeline>();

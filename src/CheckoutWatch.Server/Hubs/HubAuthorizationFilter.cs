@@ -12,7 +12,11 @@ namespace CheckoutWatch.Server.Hubs;
 /// closing the connection when it does not. On connect it puts the connection in the group that
 /// decides whether pushes carry customer contact data (<see cref="HubGroups"/>).
 /// </summary>
-public sealed class HubAuthorizationFilter(SessionValidator sessions, IAuthorizationService authorization, ILogger<HubAuthorizationFilter> logger) : IHubFilter
+public sealed class HubAuthorizationFilter(
+    SessionValidator sessions,
+    IAuthorizationService authorization,
+    DisplayConnections displays,
+    ILogger<HubAuthorizationFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -26,6 +30,7 @@ public sealed class HubAuthorizationFilter(SessionValidator sessions, IAuthoriza
         if (!await sessions.IsCurrentAsync(context.User ?? new()))
         {
             logger.LogInformation("Closing hub connection of {Actor}: the session was revoked", context.User?.Actor());
+            // The call is refused and the connection closed: nothing more reaches a revoked display.
             context.Abort();
             throw new HubException("Your session was revoked. Sign in again.");
         }
@@ -37,6 +42,13 @@ public sealed class HubAuthorizationFilter(SessionValidator sessions, IAuthoriza
     {
         var unmasked = (await authorization.AuthorizeAsync(context.Context.User ?? new(), Policies.SeeCustomerData)).Succeeded;
         await context.Hub.Groups.AddToGroupAsync(context.Context.ConnectionId, unmasked ? HubGroups.CustomerData : HubGroups.MaskedCustomerData);
+        displays.Add(context.Context);
         await next(context);
+    }
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        displays.Remove(context.Context);
+        return next(context, exception);
     }
 }

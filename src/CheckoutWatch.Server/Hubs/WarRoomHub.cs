@@ -1,6 +1,7 @@
 using CheckoutWatch.Abstractions.Alerts;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Server.Auth;
+using CheckoutWatch.Server.Customers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,7 +15,7 @@ namespace CheckoutWatch.Server.Hubs;
 /// on each call (<see cref="HubAuthorizationFilter"/>).
 /// </summary>
 [Authorize(Policy = Policies.ViewBoard)]
-public sealed class WarRoomHub(IGrainFactory grains, TimeProvider clock) : Hub<IWarRoomClient>
+public sealed class WarRoomHub(IGrainFactory grains, CustomerDataAccess customers, TimeProvider clock) : Hub<IWarRoomClient>
 {
     public const string Path = "/hubs/warroom";
 
@@ -29,4 +30,9 @@ public sealed class WarRoomHub(IGrainFactory grains, TimeProvider clock) : Hub<I
     [Authorize(Policy = Policies.ViewBoard)]
     public Task<AlertFeedPage> GetAlertsSince(long sequence) =>
         grains.GetGrain<IAlertFeedGrain>(0).GetSinceAsync(sequence);
+
+    /// <summary>The merchant's session findings of the last hour; contact data masked unless the caller is an agent or admin.</summary>
+    [Authorize(Policy = Policies.ViewBoard)]
+    public Task<IReadOnlyList<SessionFindingView>> GetFindings(string merchantId) =>
+        customers.FindingsAsync(merchantId, Context.User ?? new());
 }

@@ -15,7 +15,7 @@ internal sealed class DevelopmentCredentialsGuard(IServer server, IOptions<Inges
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var keys = ingest.Value.Keys.Select(k => k.Key).Append(demo.Value.Enabled ? demo.Value.IngestKey : null);
+        var keys = ingest.Value.Keys.SelectMany(k => new[] { k.Key, k.NextKey }).Append(demo.Value.Enabled ? demo.Value.IngestKey : null);
         var plainTextPasswords = auth.Value.Users.Where(u => !string.IsNullOrEmpty(u.Password)).Select(u => u.Name);
         if (DevelopmentCredentials.Violation(addresses, keys, plainTextPasswords) is { } reason)
         {

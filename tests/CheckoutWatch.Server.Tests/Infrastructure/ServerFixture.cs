@@ -26,6 +26,10 @@ public class ServerFixture : IAsyncLifetime
     public const int MaxBodyBytes = 256 * 1024;
     public const string LimitedKey = "test-ingest-key-limited-1-per-sec";
 
+    /// <summary>The two keys of the name "rotating" during a rotation (current and next).</summary>
+    public const string RotatingCurrentKey = "test-ingest-key-rotating-current-01";
+    public const string RotatingNextKey = "test-ingest-key-rotating-next-00001";
+
     private readonly Factory _factory;
 
     public ServerFixture() => _factory = new Factory(ExtraSettings);
@@ -162,6 +166,10 @@ public class ServerFixture : IAsyncLifetime
                 ["CheckoutWatch:Ingest:Keys:2:Merchants:0"] = "*",
                 ["CheckoutWatch:Ingest:Keys:2:RequestsPerSecond"] = "1",
                 ["CheckoutWatch:Ingest:Keys:2:Burst"] = "2",
+                ["CheckoutWatch:Ingest:Keys:3:Name"] = "rotating",
+                ["CheckoutWatch:Ingest:Keys:3:Key"] = RotatingCurrentKey,
+                ["CheckoutWatch:Ingest:Keys:3:NextKeyHash"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(RotatingNextKey))),
+                ["CheckoutWatch:Ingest:Keys:3:Merchants:0"] = "*",
                 ["CheckoutWatch:Auth:Users:0:Name"] = UserName(Roles.Wall),
                 ["CheckoutWatch:Auth:Users:0:Password"] = Password(Roles.Wall),
                 ["CheckoutWatch:Auth:Users:0:Roles:0"] = Roles.Wall,
