@@ -55,6 +55,7 @@ public static class CheckoutWatchServiceExtensions
                 MaxEventAge = ingest.MaxEventAge,
                 MaxClockSkew = ingest.MaxClockSkew,
                 MaxBodyBytes = (int)ingest.MaxBodyBytes,
+                MaxPropertiesPerEvent = ingest.MaxPropertiesPerEvent,
             });
         });
         services.AddSignalR();

@@ -9,7 +9,8 @@ namespace CheckoutWatch.Server.Ingest;
 /// <summary>
 /// Hands validated events to the grains: one call per session in the batch (so a session's
 /// events are applied in one turn and duplicates are recognised there), then the accepted ones,
-/// grouped per merchant, to this node's ingest buffer.
+/// grouped per merchant, to this node's ingest buffer. An event refused by a full session is
+/// neither accepted nor a duplicate: the answer lists it as rejected.
 /// </summary>
 public sealed class IngestPipeline(IGrainFactory grains)
 {
@@ -42,6 +43,7 @@ public sealed class IngestPipeline(IGrainFactory grains)
 
         var byMerchant = new Dictionary<string, (List<CheckoutEvent> Events, int Delta)>(StringComparer.Ordinal);
         var accepted = 0;
+        List<int>? full = null;
         for (var g = 0; g < calls.Length; g++)
         {
             var result = calls[g].Result;
@@ -52,7 +54,11 @@ public sealed class IngestPipeline(IGrainFactory grains)
             entry.Delta += result.InFlightDelta;
             for (var k = 0; k < indexes.Count; k++)
             {
-                if (!result.Duplicate[k])
+                if (result.Refused?[k] == true)
+                {
+                    (full ??= []).Add(indexes[k]);
+                }
+                else if (!result.Duplicate[k])
                 {
                     entry.Events.Add(events[indexes[k]]);
                     accepted++;
@@ -62,6 +68,7 @@ public sealed class IngestPipeline(IGrainFactory grains)
 
         await grains.GetGrain<IIngestBufferGrain>(0)
             .AddManyAsync([.. byMerchant.Select(m => new MerchantBatch(m.Key, [.. m.Value.Events], m.Value.Delta))]);
-        return new IngestOutcome(accepted, events.Count - accepted);
+        full?.Sort();
+        return new IngestOutcome(accepted, events.Count - accepted - (full?.Count ?? 0)) { SessionFull = full ?? [] };
     }
 }
