@@ -2,6 +2,7 @@ using CheckoutWatch.Ingest;
 using CheckoutWatch.Server.Auth;
 using CheckoutWatch.Server.Configuration;
 using CheckoutWatch.Server.Ingest;
+using CheckoutWatch.Server.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -79,6 +80,7 @@ public static class EventsApi
 
         var outcome = await pipeline.ApplyAsync(parsed.Events);
         var rejected = outcome.SessionFull.Count == 0 ? parsed.Rejected : SessionFullRejections.Merge(parsed, outcome.SessionFull);
+        IngestMetrics.Record("http", outcome, rejected);
         var response = new IngestResponse(outcome.Accepted, outcome.Duplicates, rejected);
         return Results.Json(response, IngestJsonContext.Default.IngestResponse, statusCode: StatusCodes.Status202Accepted);
     }
