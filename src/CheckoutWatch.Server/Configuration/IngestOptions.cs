@@ -17,6 +17,10 @@ public sealed class IngestOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MaxBatchEvents { get; set; } = 5_000;
 
+    /// <summary>Most property names in one event, its customer and ignored values included (more → <c>too_many_properties</c>).</summary>
+    [Range(20, 100_000)]
+    public int MaxPropertiesPerEvent { get; set; } = 256;
+
     /// <summary>Ingest requests processed at once on this node; more wait in a queue.</summary>
     [Range(1, 100_000)]
     public int MaxConcurrentRequests { get; set; } = 128;

@@ -71,6 +71,7 @@ public static class CheckoutWatchServiceExtensions
                 MaxEventAge = ingest.MaxEventAge,
                 MaxClockSkew = ingest.MaxClockSkew,
                 MaxBodyBytes = (int)ingest.MaxBodyBytes,
+                MaxPropertiesPerEvent = ingest.MaxPropertiesPerEvent,
             });
         });
         builder.AddClusterServices(redis, services.AddSignalR(o => o.AddFilter<HubAuthorizationFilter>()));

@@ -127,6 +127,11 @@ public sealed class StreamConsumer(
         var outcome = await pipeline.ApplyAsync(events);
         IngestMetrics.Record("stream", outcome, []);
         logger.LogDebug("Stream entries {Count}: {Accepted} events accepted, {Duplicates} duplicates", ids.Count, outcome.Accepted, outcome.Duplicates);
+        if (outcome.SessionFull.Count > 0)
+        {
+            logger.LogWarning("Stream entries {Count}: {Refused} events refused because their session already holds the most events a session may hold", ids.Count, outcome.SessionFull.Count);
+        }
+
         await AcknowledgeAsync(ids, dead);
     }
 
