@@ -5,6 +5,7 @@ using CheckoutWatch.Grains.Board;
 using CheckoutWatch.Ingest;
 using CheckoutWatch.Server.Auth;
 using CheckoutWatch.Server.Board;
+using CheckoutWatch.Server.Cluster;
 using CheckoutWatch.Server.Configuration;
 using CheckoutWatch.Server.Demo;
 using CheckoutWatch.Server.Health;
@@ -12,6 +13,10 @@ using CheckoutWatch.Server.Ingest;
 using CheckoutWatch.Server.Security;
 using CheckoutWatch.Server.Telemetry;
 using Microsoft.AspNetCore.Authentication;
+using CheckoutWatch.Abstractions.Audit;
+using CheckoutWatch.Grains.Audit;
+using CheckoutWatch.Server.Hubs;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace CheckoutWatch.Server.Hosting;
@@ -36,17 +41,24 @@ public static class CheckoutWatchServiceExtensions
         services.AddSingleton(DetectionOptions.Default);
         services.AddSingleton<SessionTimeouts>(sp => sp.GetRequiredService<IOptions<SessionTimeoutOptions>>().Value.ToTimeouts());
 
-        builder.AddEmbeddedSilo();
+        // Cluster mode is chosen while the host is built, so a bad connection string stops the
+        // node here, before anything starts, with the reason.
+        var redis = RedisOptions.From(builder.Configuration);
+        if (redis.Problem() is { } problem)
+        {
+            throw new OptionsValidationException(RedisOptions.Section, typeof(RedisOptions), [problem]);
+        }
+
+        services.AddSingleton(Options.Create(redis));
+        builder.AddSilo(redis);
         builder.UseAdvertisedAddress();
         builder.AddCheckoutWatchTelemetry();
         builder.AddAdminDashboard();
 
         services.AddProblemDetails();
-        services.AddSingleton<IngestKeyStore>();
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, IngestKeyAuthenticationHandler>(IngestKeyDefaults.Scheme, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(IngestKeyDefaults.Policy, p => p.AddAuthenticationSchemes(IngestKeyDefaults.Scheme).RequireAuthenticatedUser());
+        services.AddBoardAuthentication(builder.Configuration);
+        services.AddProxySupport();
+        services.AddSingleton<IAuditLog, AuditLog>();
 
         services.AddSingleton<IngestPipeline>();
         services.AddIngestRateLimiting();
@@ -59,9 +71,10 @@ public static class CheckoutWatchServiceExtensions
                 MaxEventAge = ingest.MaxEventAge,
                 MaxClockSkew = ingest.MaxClockSkew,
                 MaxBodyBytes = (int)ingest.MaxBodyBytes,
+                MaxPropertiesPerEvent = ingest.MaxPropertiesPerEvent,
             });
         });
-        services.AddSignalR();
+        builder.AddClusterServices(redis, services.AddSignalR(o => o.AddFilter<HubAuthorizationFilter>()));
         services.AddSingleton<SignalRBoardNotifier>();
         services.AddSingleton<IBoardNotifier>(sp => sp.GetRequiredService<SignalRBoardNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<SignalRBoardNotifier>());

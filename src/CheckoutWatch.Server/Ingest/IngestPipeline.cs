@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Abstractions.Ingest;
@@ -9,7 +10,8 @@ namespace CheckoutWatch.Server.Ingest;
 /// <summary>
 /// Hands validated events to the grains: one call per session in the batch (so a session's
 /// events are applied in one turn and duplicates are recognised there), then the accepted ones,
-/// grouped per merchant, to this node's ingest buffer.
+/// grouped per merchant, to this node's ingest buffer. An event refused by a full session is
+/// neither accepted nor a duplicate: the answer lists it as rejected.
 /// </summary>
 public sealed class IngestPipeline(IGrainFactory grains)
 {
@@ -38,12 +40,30 @@ public sealed class IngestPipeline(IGrainFactory grains)
             groups[n++] = indexes;
         }
 
-        await Task.WhenAll(calls);
+        // A session whose node just died (or is unreachable) fails its call; the others have
+        // applied their events and now recognise them as duplicates. Their events still go to
+        // the buffer below before the failure is reported, so a retry of the whole batch (HTTP
+        // client, or the stream's redelivery) counts every event exactly once.
+        Exception? failure = null;
+        try
+        {
+            await Task.WhenAll(calls);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
 
         var byMerchant = new Dictionary<string, (List<CheckoutEvent> Events, int Delta)>(StringComparer.Ordinal);
         var accepted = 0;
+        List<int>? full = null;
         for (var g = 0; g < calls.Length; g++)
         {
+            if (!calls[g].IsCompletedSuccessfully)
+            {
+                continue;
+            }
+
             var result = calls[g].Result;
             var indexes = groups[g];
             var merchantId = events[indexes[0]].MerchantId;
@@ -52,7 +72,11 @@ public sealed class IngestPipeline(IGrainFactory grains)
             entry.Delta += result.InFlightDelta;
             for (var k = 0; k < indexes.Count; k++)
             {
-                if (!result.Duplicate[k])
+                if (result.Refused?[k] == true)
+                {
+                    (full ??= []).Add(indexes[k]);
+                }
+                else if (!result.Duplicate[k])
                 {
                     entry.Events.Add(events[indexes[k]]);
                     accepted++;
@@ -62,6 +86,12 @@ public sealed class IngestPipeline(IGrainFactory grains)
 
         await grains.GetGrain<IIngestBufferGrain>(0)
             .AddManyAsync([.. byMerchant.Select(m => new MerchantBatch(m.Key, [.. m.Value.Events], m.Value.Delta))]);
-        return new IngestOutcome(accepted, events.Count - accepted);
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        full?.Sort();
+        return new IngestOutcome(accepted, events.Count - accepted - (full?.Count ?? 0)) { SessionFull = full ?? [] };
     }
 }
