@@ -14,4 +14,13 @@ public static class GrainMetrics
 
     /// <summary>Per-session findings reported (stuck, repeated failures, duplicate charge).</summary>
     public static readonly Counter<long> SessionFindings = _meter.CreateCounter<long>("checkoutwatch.session.findings");
+
+    /// <summary>On-call notifications delivered (2xx from the receiver).</summary>
+    public static readonly Counter<long> NotificationsDelivered = _meter.CreateCounter<long>("checkoutwatch.notifications.delivered");
+
+    /// <summary>Notification attempts that failed (each retry counts).</summary>
+    public static readonly Counter<long> NotificationAttemptsFailed = _meter.CreateCounter<long>("checkoutwatch.notifications.attempts_failed");
+
+    /// <summary>Notifications given up: not retryable, or out of attempts.</summary>
+    public static readonly Counter<long> NotificationsGivenUp = _meter.CreateCounter<long>("checkoutwatch.notifications.given_up");
 }

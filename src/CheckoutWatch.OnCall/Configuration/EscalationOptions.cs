@@ -25,6 +25,9 @@ public sealed class EscalationOptions
 
     public DeliveryOptions Delivery { get; set; } = new();
 
+    /// <summary>The board's public address, linked from notifications (optional).</summary>
+    public Uri? BoardUrl { get; set; }
+
     /// <summary>
     /// The built-in policies: critical alerts go to <c>primary</c> at once, <c>secondary</c> after
     /// 10 minutes and <c>lead</c> after 30; major ones to <c>primary</c> at once and <c>secondary</c>
