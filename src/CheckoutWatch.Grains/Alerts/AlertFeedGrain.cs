@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CheckoutWatch.Abstractions.Alerts;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Grains.Board;
+using CheckoutWatch.Grains.Diagnostics;
 
 namespace CheckoutWatch.Grains.Alerts;
 
@@ -27,7 +28,9 @@ public sealed partial class AlertFeedGrain(
         var changed = new List<AlertView>(changes.Length);
         foreach (var change in changes)
         {
-            changed.Add(Stamp(Apply(change)));
+            var stamped = Stamp(Apply(change));
+            GrainMetrics.AlertChanged(change.Change, stamped);
+            changed.Add(stamped);
         }
 
         Prune(clock.GetUtcNow());

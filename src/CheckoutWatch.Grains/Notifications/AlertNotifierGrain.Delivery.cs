@@ -37,7 +37,7 @@ public sealed partial class AlertNotifierGrain
             }
 
             delivery.LastError = result.Error;
-            GrainMetrics.NotificationAttemptsFailed.Add(1);
+            GrainMetrics.NotificationFailed(target.Type, FailureReason(result.Error));
             if (result.Retryable && retries.MayRetry(delivery.Attempts))
             {
                 delivery.NextAttemptAt = clock.GetUtcNow() + retries.DelayAfter(delivery.Attempts);
@@ -59,6 +59,15 @@ public sealed partial class AlertNotifierGrain
             await state.WriteStateAsync();
         }
     }
+
+    /// <summary>A small fixed set of metric reasons.</summary>
+    private static string FailureReason(string? error) => error switch
+    {
+        "timed out" => "timeout",
+        { } e when e.StartsWith("HTTP 5", StringComparison.Ordinal) => "http_5xx",
+        { } e when e.StartsWith("HTTP ", StringComparison.Ordinal) => "rejected",
+        _ => "network",
+    };
 
     private static List<KeyValuePair<string, string>> Headers(NotificationTargetOptions target, DeliveryRecord delivery, DateTimeOffset now)
     {

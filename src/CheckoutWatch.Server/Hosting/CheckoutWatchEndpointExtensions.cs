@@ -1,6 +1,7 @@
 using CheckoutWatch.Server.Apis;
 using CheckoutWatch.Server.Hubs;
 using CheckoutWatch.Server.Security;
+using CheckoutWatch.Server.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace CheckoutWatch.Server.Hosting;
@@ -9,6 +10,7 @@ public static class CheckoutWatchEndpointExtensions
 {
     public static WebApplication MapCheckoutWatch(this WebApplication app)
     {
+        app.UseCheckoutWatchTelemetry();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -26,6 +28,7 @@ public static class CheckoutWatchEndpointExtensions
         app.MapAlerts();
         app.MapKnowledge();
         app.MapHub<WarRoomHub>(WarRoomHub.Path);
+        app.MapAdminDashboard();
         return app;
     }
 }

@@ -10,6 +10,7 @@ using CheckoutWatch.Server.Demo;
 using CheckoutWatch.Server.Health;
 using CheckoutWatch.Server.Ingest;
 using CheckoutWatch.Server.Security;
+using CheckoutWatch.Server.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,9 @@ public static class CheckoutWatchServiceExtensions
         services.AddSingleton<SessionTimeouts>(sp => sp.GetRequiredService<IOptions<SessionTimeoutOptions>>().Value.ToTimeouts());
 
         builder.AddEmbeddedSilo();
+        builder.UseAdvertisedAddress();
+        builder.AddCheckoutWatchTelemetry();
+        builder.AddAdminDashboard();
 
         services.AddProblemDetails();
         services.AddSingleton<IngestKeyStore>();
