@@ -48,10 +48,11 @@ public static class AlertsApi
                 request.Invalid() ?? ToResult(id, await grains.GetGrain<IAlertFeedGrain>(0).ResolveAsync(id, request.By.Trim())))
             .WithName("ResolveAlert")
             .WithSummary("Resolve an alert by hand.");
+        alerts.MapAlertWorkflow();
         return app;
     }
 
-    private static IResult ToResult(string id, AlertCommandResult result) =>
+    internal static IResult ToResult(string id, AlertCommandResult result) =>
         result.Alert is { } alert ? Results.Ok(alert)
         : result.Error is { } error ? Problems.Conflict(error)
         : Problems.NotFound($"No alert '{id}'.");

@@ -26,6 +26,7 @@ public static class CheckoutWatchEndpointExtensions
         app.MapEvents();
         app.MapMerchants();
         app.MapAlerts();
+        app.MapSilences();
         app.MapKnowledge();
         app.MapHub<WarRoomHub>(WarRoomHub.Path);
         app.MapAdminDashboard();

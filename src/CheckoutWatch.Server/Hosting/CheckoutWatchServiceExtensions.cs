@@ -61,6 +61,7 @@ public static class CheckoutWatchServiceExtensions
                 MaxBodyBytes = (int)ingest.MaxBodyBytes,
             });
         });
+        services.AddOnCall();
         services.AddSignalR();
         services.AddSingleton<SignalRBoardNotifier>();
         services.AddSingleton<IBoardNotifier>(sp => sp.GetRequiredService<SignalRBoardNotifier>());
