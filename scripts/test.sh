@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine or a developer's: installs what the tests
-# need (Chromium for the board tests; npm packages through the build), builds once, runs every
+# need (Chromium for the board tests, redis-server for the cluster tests; npm packages through the build), builds once, runs every
 # test project, then the load harness in quick mode. Prints one closing summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
+# The cluster tests start a real redis-server and two node processes on loopback ports.
+command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} (Debian packages)…"
   as_root apt-get update -qq

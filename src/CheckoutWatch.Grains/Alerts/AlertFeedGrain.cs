@@ -172,7 +172,19 @@ public sealed partial class AlertFeedGrain(
             Feed.Paged.Add(alert.Id);
         }
 
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The changes live only in this activation's memory. Drop it, so the next call starts
+            // from what storage holds: a sequence is published only once it is persisted, and
+            // after a failover the feed continues from the persisted high-water mark.
+            DeactivateOnIdle();
+            throw;
+        }
+
         board.AlertsChanged(changed);
         if (toNotifiers)
         {

@@ -45,6 +45,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         },
     };
 
+    /// <summary>The silo's services (its grain storage serializer, for instance).</summary>
+    public IServiceProvider SiloServices => _cluster.Silos[0].ServiceProvider;
+
     public async Task InitializeAsync()
     {
         Receiver = await WebhookReceiver.StartAsync(Clock);
