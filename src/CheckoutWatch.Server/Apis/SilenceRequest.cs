@@ -11,8 +11,7 @@ public sealed record SilenceRequest(
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
     int? DurationMinutes,
-    string? Reason,
-    string By);
+    string? Reason);
 
 /// <summary>The slice a silence covers: kind (psp, payment_method ...) and optionally one value.</summary>
 public sealed record SilenceDimension(string? Kind, string? Value);

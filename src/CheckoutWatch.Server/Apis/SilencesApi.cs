@@ -1,6 +1,8 @@
 using CheckoutWatch.Abstractions.Alerts;
 using CheckoutWatch.Abstractions.Grains;
+using CheckoutWatch.Abstractions.Audit;
 using CheckoutWatch.OnCall.Silences;
+using CheckoutWatch.Server.Auth;
 
 namespace CheckoutWatch.Server.Apis;
 
@@ -9,7 +11,7 @@ public static class SilencesApi
 {
     public static IEndpointRouteBuilder MapSilences(this IEndpointRouteBuilder app)
     {
-        var silences = app.MapGroup("/api/v1/silences").WithTags("Silences");
+        var silences = app.MapGroup("/api/v1/silences").WithTags("Silences").RequireAuthorization(Policies.ViewBoard);
 
         silences.MapGet("/", async (IGrainFactory grains, TimeProvider clock) =>
             {
@@ -19,13 +21,8 @@ public static class SilencesApi
             .WithName("ListSilences")
             .WithSummary("Silences scheduled, active, and ended within the last day.");
 
-        silences.MapPost("/", async (SilenceRequest request, IGrainFactory grains, TimeProvider clock) =>
+        silences.MapPost("/", async (SilenceRequest request, HttpContext context, IGrainFactory grains, IAuditLog audit, TimeProvider clock) =>
             {
-                if (new AlertActionRequest(request.By).Invalid() is { } invalid)
-                {
-                    return invalid;
-                }
-
                 if (request.EndsAt is not null && request.DurationMinutes is not null)
                 {
                     return Problems.BadBody("endsAt", "Give either endsAt or durationMinutes, not both.");
@@ -47,16 +44,19 @@ public static class SilencesApi
                 }
 
                 var created = await grains.GetGrain<ISilenceGrain>(0).CreateAsync(new SilenceView("", rule.MerchantId, rule.Kind, rule.DimensionKind,
-                    rule.DimensionValue, startsAt, endsAt, request.By.Trim(), request.Reason!.Trim(), now));
+                    rule.DimensionValue, startsAt, endsAt, context.User.Actor(), request.Reason!.Trim(), now));
+                await audit.RecordAsync(context.User.Actor(), AuditActions.AlertSilenced, created.Id, $"{created.MerchantId ?? "*"}/{created.Kind ?? "*"} until {created.EndsAt:u}: {created.Reason}");
                 return Results.Created($"/api/v1/silences/{created.Id}", WithState(created, now));
             })
+            .RequireAuthorization(Policies.ActOnAlerts)
             .WithName("CreateSilence")
             .WithSummary("Silence alerts by merchant, kind and dimension (each optional) for a window: they stay on the board, marked, and notify nobody.");
 
-        silences.MapPost("/{id}/expire", async (string id, AlertActionRequest request, IGrainFactory grains, TimeProvider clock) =>
-                request.Invalid() ?? (await grains.GetGrain<ISilenceGrain>(0).ExpireAsync(id, request.By.Trim()) is { } expired
+        silences.MapPost("/{id}/expire", async (string id, HttpContext context, IGrainFactory grains, TimeProvider clock) =>
+                await grains.GetGrain<ISilenceGrain>(0).ExpireAsync(id, context.User.Actor()) is { } expired
                     ? Results.Ok(WithState(expired, clock.GetUtcNow()))
-                    : Problems.NotFound($"No silence '{id}'.")))
+                    : Problems.NotFound($"No silence '{id}'."))
+            .RequireAuthorization(Policies.ActOnAlerts)
             .WithName("ExpireSilence")
             .WithSummary("End a silence now; alerts it covered may notify again.");
         return app;

@@ -1,4 +1,3 @@
-using System.Net;
 using CheckoutWatch.Grains.Alerts;
 using CheckoutWatch.Server.Cluster;
 using CheckoutWatch.Server.Configuration;

@@ -16,9 +16,10 @@ public sealed class AlertWorkflowApiTests(ServerFixture server)
     public async Task A_note_and_a_reopen_land_on_the_timeline_and_bad_requests_get_problems()
     {
         var id = await OpenAlertAsync("notes-" + Guid.NewGuid().ToString("N")[..8]);
-        using var client = server.CreateClient(key: null);
+        using var client = await server.CreateUserClientAsync("oncall");
+        using var viewer = await server.CreateUserClientAsync("agent");
 
-        using (var noted = await client.PostAsJsonAsync($"/api/v1/alerts/{id}/notes", new { by = "dana", text = "  Adyen confirms the outage.  " }))
+        using (var noted = await client.PostAsJsonAsync($"/api/v1/alerts/{id}/notes", new { text = "  Adyen confirms the outage.  " }))
         {
             Assert.Equal(HttpStatusCode.OK, noted.StatusCode);
             var alert = await noted.Content.ReadFromJsonAsync<JsonElement>();
@@ -26,14 +27,18 @@ public sealed class AlertWorkflowApiTests(ServerFixture server)
             Assert.Equal("Adyen confirms the outage.", alert.GetProperty("latestNote").GetProperty("text").GetString());
         }
 
-        await AssertProblemAsync(await client.PostAsJsonAsync($"/api/v1/alerts/{id}/notes", new { by = "dana", text = "" }), HttpStatusCode.BadRequest, "'text'");
-        await AssertProblemAsync(await client.PostAsJsonAsync($"/api/v1/alerts/{id}/notes", new { by = "dana", text = new string('x', 2001) }), HttpStatusCode.BadRequest, "'text'");
-        await AssertProblemAsync(await client.PostAsJsonAsync($"/api/v1/alerts/{id}/notes", new { by = "", text = "x" }), HttpStatusCode.BadRequest, "'by'");
-        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/alerts/al-none/notes", new { by = "dana", text = "x" }), HttpStatusCode.NotFound, "Not found");
-        await AssertProblemAsync(await client.PostAsJsonAsync($"/api/v1/alerts/{id}/reopen", new { by = "dana" }), HttpStatusCode.Conflict, "not in a state");
+        await AssertProblemAsync(await client.PostAsJsonAsync($"/api/v1/alerts/{id}/notes", new { text = "" }), HttpStatusCode.BadRequest, "'text'");
+        await AssertProblemAsync(await client.PostAsJsonAsync($"/api/v1/alerts/{id}/notes", new { text = new string('x', 2001) }), HttpStatusCode.BadRequest, "'text'");
+        using (var refused = await viewer.PostAsJsonAsync($"/api/v1/alerts/{id}/notes", new { text = "x" }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
 
-        (await client.PostAsJsonAsync($"/api/v1/alerts/{id}/resolve", new { by = "sam" })).Dispose();
-        using (var reopened = await client.PostAsJsonAsync($"/api/v1/alerts/{id}/reopen", new { by = "lee" }))
+        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/alerts/al-none/notes", new { text = "x" }), HttpStatusCode.NotFound, "Not found");
+        await AssertProblemAsync(await client.PostAsJsonAsync($"/api/v1/alerts/{id}/reopen", new { }), HttpStatusCode.Conflict, "not in a state");
+
+        (await client.PostAsJsonAsync($"/api/v1/alerts/{id}/resolve", new { })).Dispose();
+        using (var reopened = await client.PostAsJsonAsync($"/api/v1/alerts/{id}/reopen", new { }))
         {
             Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
             Assert.Equal("open", (await reopened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
@@ -42,7 +47,8 @@ public sealed class AlertWorkflowApiTests(ServerFixture server)
         var timeline = await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}/timeline");
         Assert.Equal(id, timeline.GetProperty("alertId").GetString());
         var entries = timeline.GetProperty("entries").EnumerateArray().Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("actor").GetString())).ToList();
-        Assert.Equal([("opened", "detection"), ("note", "dana"), ("resolved", "sam"), ("reopened", "lee")], entries);
+        var me = ServerFixture.UserName("oncall");
+        Assert.Equal([("opened", "detection"), ("note", me), ("resolved", me), ("reopened", me)], entries);
         await AssertProblemAsync(await client.GetAsync("/api/v1/alerts/al-none/timeline"), HttpStatusCode.NotFound, "Not found");
     }
 
@@ -50,13 +56,14 @@ public sealed class AlertWorkflowApiTests(ServerFixture server)
     public async Task A_silence_marks_matching_alerts_is_listed_and_expires_and_bad_silences_get_problems()
     {
         var merchant = "silence-" + Guid.NewGuid().ToString("N")[..8];
-        using var client = server.CreateClient(key: null);
+        using var client = await server.CreateUserClientAsync("oncall");
+        using var viewer = await server.CreateUserClientAsync("agent");
         using var created = await client.PostAsJsonAsync("/api/v1/silences",
-            new { merchantId = merchant, dimension = new { kind = "psp", value = "adyen" }, durationMinutes = 60, reason = "Adyen maintenance", by = "dana" });
+            new { merchantId = merchant, dimension = new { kind = "psp", value = "adyen" }, durationMinutes = 60, reason = "Adyen maintenance" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var silence = await created.Content.ReadFromJsonAsync<JsonElement>();
         var silenceId = silence.GetProperty("id").GetString()!;
-        Assert.Equal(("active", "dana", "psp"), (silence.GetProperty("state").GetString(), silence.GetProperty("author").GetString(), silence.GetProperty("dimension").GetProperty("kind").GetString()));
+        Assert.Equal(("active", ServerFixture.UserName("oncall"), "psp"), (silence.GetProperty("state").GetString(), silence.GetProperty("author").GetString(), silence.GetProperty("dimension").GetProperty("kind").GetString()));
         Assert.Equal(JsonValueKind.Null, silence.GetProperty("kind").ValueKind);
 
         var id = await OpenAlertAsync(merchant);
@@ -66,20 +73,23 @@ public sealed class AlertWorkflowApiTests(ServerFixture server)
         var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/silences");
         Assert.Contains(list.EnumerateArray(), s => s.GetProperty("id").GetString() == silenceId);
 
-        using (var expired = await client.PostAsJsonAsync($"/api/v1/silences/{silenceId}/expire", new { by = "lee" }))
+        using (var expired = await client.PostAsJsonAsync($"/api/v1/silences/{silenceId}/expire", new { }))
         {
             var answer = await expired.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal(("ended", "lee"), (answer.GetProperty("state").GetString(), answer.GetProperty("expiredBy").GetString()));
+            Assert.Equal(("ended", ServerFixture.UserName("oncall")), (answer.GetProperty("state").GetString(), answer.GetProperty("expiredBy").GetString()));
         }
 
         Assert.Equal(JsonValueKind.Null, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}")).GetProperty("silenced").ValueKind);
-        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences/si-none/expire", new { by = "lee" }), HttpStatusCode.NotFound, "Not found");
-        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences", new { kind = "fire", durationMinutes = 5, reason = "r", by = "d" }), HttpStatusCode.BadRequest, "'kind'");
-        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences", new { durationMinutes = 5, by = "d" }), HttpStatusCode.BadRequest, "'reason'");
-        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences", new { reason = "r", by = "d" }), HttpStatusCode.BadRequest, "'durationMinutes'");
-        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences", new { endsAt = DateTimeOffset.UtcNow.AddMinutes(-5), reason = "r", by = "d" }), HttpStatusCode.BadRequest, "'endsAt'");
-        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences", new { dimension = new { value = "adyen" }, durationMinutes = 5, reason = "r", by = "d" }), HttpStatusCode.BadRequest, "'dimension.kind'");
-        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences", new { durationMinutes = 5, reason = "r", by = "" }), HttpStatusCode.BadRequest, "'by'");
+        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences/si-none/expire", new { }), HttpStatusCode.NotFound, "Not found");
+        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences", new { kind = "fire", durationMinutes = 5, reason = "r" }), HttpStatusCode.BadRequest, "'kind'");
+        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences", new { durationMinutes = 5 }), HttpStatusCode.BadRequest, "'reason'");
+        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences", new { reason = "r" }), HttpStatusCode.BadRequest, "'durationMinutes'");
+        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences", new { endsAt = DateTimeOffset.UtcNow.AddMinutes(-5), reason = "r" }), HttpStatusCode.BadRequest, "'endsAt'");
+        await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/silences", new { dimension = new { value = "adyen" }, durationMinutes = 5, reason = "r" }), HttpStatusCode.BadRequest, "'dimension.kind'");
+        using (var refused = await viewer.PostAsJsonAsync("/api/v1/silences", new { durationMinutes = 5, reason = "r" }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
     }
 
     /// <summary>An incident as detection hands it to the feed (the detection path has its own tests).</summary>

@@ -1,11 +1,6 @@
-using System.Net;
 using CheckoutWatch.Server.Configuration;
-using CheckoutWatch.Server.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 
 namespace CheckoutWatch.Server.Tests.Operations;
 
@@ -39,27 +34,6 @@ public sealed class AdvertisedAddressTests
 
     [Fact]
     public void No_advertised_address_is_fine_either_way() => Assert.True(Validate(null, redis: null).Succeeded);
-
-    [Fact]
-    public void The_silo_advertises_the_configured_address_after_every_other_endpoint_setting_and_listens_on_all_interfaces()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration[OrleansHostOptionsValidator.RedisConnectionStringKey] = "127.0.0.1:6379";
-        builder.Services.Configure<EndpointOptions>(o =>
-        {
-            o.AdvertisedIPAddress = IPAddress.Loopback;
-            o.SiloPort = 11111;
-            o.GatewayPort = 30000;
-        });
-        builder.Services.Configure<OrleansHostOptions>(o => o.AdvertisedIPAddress = "10.1.2.3");
-        builder.UseAdvertisedAddress();
-        using var services = builder.Services.BuildServiceProvider();
-
-        var endpoints = services.GetRequiredService<IOptions<EndpointOptions>>().Value;
-        Assert.Equal(IPAddress.Parse("10.1.2.3"), endpoints.AdvertisedIPAddress);
-        Assert.Equal(new IPEndPoint(IPAddress.Any, 11111), endpoints.SiloListeningEndpoint);
-        Assert.Equal(new IPEndPoint(IPAddress.Any, 30000), endpoints.GatewayListeningEndpoint);
-    }
 
     private static ValidateOptionsResult Validate(string? address, string? redis)
     {

@@ -117,16 +117,18 @@ export class AlertFeed {
    * @param {HTMLElement} options.summary counts beside the heading
    * @param {import('./alert-store.js').AlertStore} options.store
    * @param {import('./tiles.js').TileBoard} options.tiles
-   * @param {import('./operator.js').OperatorName} options.operator who acts (temporary, see operator.js)
+   * @param {boolean} options.canAct whether the signed-in user may acknowledge and resolve
+   * @param {() => void} options.onSignedOut called when the server says the session is gone
    * @param {() => Date} options.now the server's time (the display's clock may be wrong)
    */
-  constructor({ panel, list, empty, summary, store, tiles, operator, now }) {
+  constructor({ panel, list, empty, summary, store, tiles, canAct, onSignedOut, now }) {
     this.list = list;
     this.empty = empty;
     this.summary = summary;
     this.store = store;
     this.tiles = tiles;
-    this.operator = operator;
+    this.canAct = canAct;
+    this.onSignedOut = onSignedOut;
     this.now = now;
     /** @type {Map<string, AlertView>} */
     this.views = new Map();
@@ -155,7 +157,7 @@ export class AlertFeed {
   }
 
   stateOf(id) {
-    return this.states.get(id) ?? { busy: false, error: null };
+    return { busy: false, error: null, ...this.states.get(id), canAct: this.canAct };
   }
 
   render() {
@@ -253,14 +255,6 @@ export class AlertFeed {
       return;
     }
 
-    const by = this.operator.value;
-    if (!by) {
-      this.operator.ask();
-      this.states.set(id, { busy: false, error: 'Type your name at the top of the board first.' });
-      this.render();
-      return;
-    }
-
     this.states.set(id, { busy: true, error: null });
     this.render();
     let error = null;
@@ -269,9 +263,13 @@ export class AlertFeed {
       const url = new URL(`api/v1/alerts/${encodeURIComponent(id)}/${path}`, document.baseURI);
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(action === 'note' ? { by, text } : { by }),
+        headers: action === 'note' ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+        body: action === 'note' ? JSON.stringify({ text }) : undefined,
       });
+      if (response.status === 401) {
+        this.onSignedOut();
+        return;
+      }
       if (response.ok) {
         if (action === 'note' && input) {
           input.value = '';
