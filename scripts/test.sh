@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine or a developer's: installs what the tests
-# need (Chromium for the board tests; npm packages through the build), builds once, runs every
+# need (Chromium for the board tests, redis-server for the cluster tests; npm packages through the build), builds once, runs every
 # test project, then the load harness in quick mode. Prints one closing summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,11 +9,23 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+# The cluster tests start a real redis-server and two node processes on loopback ports.
+command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} (Debian packages)…"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# kubectl is not in Debian's archive (its kubernetes-client is 1.20, whose kustomize cannot read
+# deploy/k8s); the machine image ships kubectl from Google's Cloud SDK packages.
+command -v kubectl >/dev/null || { echo "kubectl (1.21 or later) is needed to validate deploy/k8s"; exit 1; }
+
+echo "== deployment files (docker-compose config, kubectl kustomize; offline)"
+CHECKOUTWATCH_INGEST_KEY=validation-only-not-a-key docker-compose -f docker-compose.yml config -q
+for k in deploy/k8s/base deploy/k8s/overlays/*/; do kubectl kustomize "$k" >/dev/null; done
+echo "deployment files: ok"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build CheckoutWatch.sln -c Release -warnaserror -nologo -v quiet

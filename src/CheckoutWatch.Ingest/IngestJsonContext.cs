@@ -10,5 +10,6 @@ namespace CheckoutWatch.Ingest;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(IngestResponse))]
 [JsonSerializable(typeof(RejectedEvent))]
+[JsonSerializable(typeof(RejectedEvent[]))]
 [JsonSerializable(typeof(ValidationError))]
 public sealed partial class IngestJsonContext : JsonSerializerContext;

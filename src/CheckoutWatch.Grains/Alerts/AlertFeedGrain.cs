@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CheckoutWatch.Abstractions.Alerts;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Grains.Board;
+using CheckoutWatch.Grains.Diagnostics;
 
 namespace CheckoutWatch.Grains.Alerts;
 
@@ -27,7 +28,9 @@ public sealed class AlertFeedGrain(
         var changed = new List<AlertView>(changes.Length);
         foreach (var change in changes)
         {
-            changed.Add(Stamp(Apply(change)));
+            var stamped = Stamp(Apply(change));
+            GrainMetrics.AlertChanged(change.Change, stamped);
+            changed.Add(stamped);
         }
 
         Prune(clock.GetUtcNow());
@@ -155,7 +158,19 @@ public sealed class AlertFeedGrain(
             return;
         }
 
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The changes live only in this activation's memory. Drop it, so the next call starts
+            // from what storage holds: a sequence is published only once it is persisted, and
+            // after a failover the feed continues from the persisted high-water mark.
+            DeactivateOnIdle();
+            throw;
+        }
+
         board.AlertsChanged(changed);
     }
 

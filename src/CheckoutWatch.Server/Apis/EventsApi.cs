@@ -2,6 +2,7 @@ using CheckoutWatch.Ingest;
 using CheckoutWatch.Server.Auth;
 using CheckoutWatch.Server.Configuration;
 using CheckoutWatch.Server.Ingest;
+using CheckoutWatch.Server.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -74,6 +75,7 @@ public static class EventsApi
         }
 
         var outcome = await pipeline.ApplyAsync(parsed.Events);
+        IngestMetrics.Record("http", outcome, parsed.Rejected);
         var response = new IngestResponse(outcome.Accepted, outcome.Duplicates, parsed.Rejected);
         return Results.Json(response, IngestJsonContext.Default.IngestResponse, statusCode: StatusCodes.Status202Accepted);
     }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CheckoutWatch.Server.Configuration;
 
-/// <summary>Section <c>CheckoutWatch:Orleans</c>: the embedded silo's identity and ports.</summary>
+/// <summary>Section <c>CheckoutWatch:Orleans</c>: the silo's identity, ports and advertised address.</summary>
 public sealed class OrleansHostOptions
 {
     public const string Section = "CheckoutWatch:Orleans";
@@ -18,4 +18,11 @@ public sealed class OrleansHostOptions
 
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The address other nodes reach this silo at (in Kubernetes the pod IP, from
+    /// <c>status.podIP</c>); the silo listens on that address only. Cluster mode only: unset,
+    /// Orleans picks this host's first non-loopback address.
+    /// </summary>
+    public string? AdvertisedIPAddress { get; set; }
 }

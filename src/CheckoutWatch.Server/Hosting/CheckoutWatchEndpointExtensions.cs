@@ -1,6 +1,7 @@
 using CheckoutWatch.Server.Apis;
 using CheckoutWatch.Server.Hubs;
 using CheckoutWatch.Server.Security;
+using CheckoutWatch.Server.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace CheckoutWatch.Server.Hosting;
@@ -10,6 +11,7 @@ public static class CheckoutWatchEndpointExtensions
     public static WebApplication MapCheckoutWatch(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseCheckoutWatchTelemetry();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -30,6 +32,7 @@ public static class CheckoutWatchEndpointExtensions
         app.MapAlerts();
         app.MapKnowledge();
         app.MapHub<WarRoomHub>(WarRoomHub.Path);
+        app.MapAdminDashboard();
         return app;
     }
 }

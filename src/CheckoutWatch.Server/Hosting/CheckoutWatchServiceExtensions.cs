@@ -5,6 +5,7 @@ using CheckoutWatch.Grains.Board;
 using CheckoutWatch.Ingest;
 using CheckoutWatch.Server.Auth;
 using CheckoutWatch.Server.Board;
+using CheckoutWatch.Server.Cluster;
 using CheckoutWatch.Server.Configuration;
 using CheckoutWatch.Server.Demo;
 using CheckoutWatch.Server.Health;
@@ -14,6 +15,7 @@ using CheckoutWatch.Abstractions.Audit;
 using CheckoutWatch.Grains.Audit;
 using CheckoutWatch.Server.Hubs;
 using Microsoft.AspNetCore.SignalR;
+using CheckoutWatch.Server.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CheckoutWatch.Server.Hosting;
@@ -38,7 +40,19 @@ public static class CheckoutWatchServiceExtensions
         services.AddSingleton(DetectionOptions.Default);
         services.AddSingleton<SessionTimeouts>(sp => sp.GetRequiredService<IOptions<SessionTimeoutOptions>>().Value.ToTimeouts());
 
-        builder.AddEmbeddedSilo();
+        // Cluster mode is chosen while the host is built, so a bad connection string stops the
+        // node here, before anything starts, with the reason.
+        var redis = RedisOptions.From(builder.Configuration);
+        if (redis.Problem() is { } problem)
+        {
+            throw new OptionsValidationException(RedisOptions.Section, typeof(RedisOptions), [problem]);
+        }
+
+        services.AddSingleton(Options.Create(redis));
+        builder.AddSilo(redis);
+        builder.UseAdvertisedAddress();
+        builder.AddCheckoutWatchTelemetry();
+        builder.AddAdminDashboard();
 
         services.AddProblemDetails();
         services.AddBoardAuthentication(builder.Configuration);
@@ -58,7 +72,7 @@ public static class CheckoutWatchServiceExtensions
                 MaxBodyBytes = (int)ingest.MaxBodyBytes,
             });
         });
-        services.AddSignalR(o => o.AddFilter<HubAuthorizationFilter>());
+        builder.AddClusterServices(redis, services.AddSignalR(o => o.AddFilter<HubAuthorizationFilter>()));
         services.AddSingleton<SignalRBoardNotifier>();
         services.AddSingleton<IBoardNotifier>(sp => sp.GetRequiredService<SignalRBoardNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<SignalRBoardNotifier>());

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Abstractions.Ingest;
@@ -38,12 +39,29 @@ public sealed class IngestPipeline(IGrainFactory grains)
             groups[n++] = indexes;
         }
 
-        await Task.WhenAll(calls);
+        // A session whose node just died (or is unreachable) fails its call; the others have
+        // applied their events and now recognise them as duplicates. Their events still go to
+        // the buffer below before the failure is reported, so a retry of the whole batch (HTTP
+        // client, or the stream's redelivery) counts every event exactly once.
+        Exception? failure = null;
+        try
+        {
+            await Task.WhenAll(calls);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
 
         var byMerchant = new Dictionary<string, (List<CheckoutEvent> Events, int Delta)>(StringComparer.Ordinal);
         var accepted = 0;
         for (var g = 0; g < calls.Length; g++)
         {
+            if (!calls[g].IsCompletedSuccessfully)
+            {
+                continue;
+            }
+
             var result = calls[g].Result;
             var indexes = groups[g];
             var merchantId = events[indexes[0]].MerchantId;
@@ -62,6 +80,11 @@ public sealed class IngestPipeline(IGrainFactory grains)
 
         await grains.GetGrain<IIngestBufferGrain>(0)
             .AddManyAsync([.. byMerchant.Select(m => new MerchantBatch(m.Key, [.. m.Value.Events], m.Value.Delta))]);
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
         return new IngestOutcome(accepted, events.Count - accepted);
     }
 }

@@ -24,6 +24,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => _cluster.Client;
 
+    /// <summary>The silo's services (its grain storage serializer, for instance).</summary>
+    public IServiceProvider SiloServices => _cluster.Silos[0].ServiceProvider;
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);

@@ -37,6 +37,9 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>Settings a derived fixture adds or overrides.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>Loopback ports the node listens on besides its main, random one.</summary>
+    protected virtual IEnumerable<int> ExtraListenPorts => [];
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public IServiceProvider Services => _factory.Services;
@@ -136,9 +139,15 @@ public class ServerFixture : IAsyncLifetime
 
     public virtual Task InitializeAsync()
     {
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var extra = ExtraListenPorts.ToList();
+        _factory.UseKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            extra.ForEach(port => o.Listen(IPAddress.Loopback, port));
+        });
         _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => !extra.Contains(new Uri(a).Port));
         BaseAddress = new Uri(address);
         return Task.CompletedTask;
     }

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text;
+using StackExchange.Redis;
+
+namespace CheckoutWatch.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// A two-node cluster on a real Redis, all on loopback: <c>redis-server</c> on a free port and
+/// two node processes with their own HTTP, silo and gateway ports, stream ingest on. Each test
+/// class gets its own (they kill nodes and restart Redis); everything is killed at the end.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const string IngestKey = "cluster-test-ingest-key-0001";
+    public const string StreamKey = "cw-test:events";
+    public const string Group = "checkoutwatch";
+    public static readonly TimeSpan ReclaimAfter = TimeSpan.FromSeconds(3);
+
+    private readonly string _logDir = Directory.CreateTempSubdirectory("cw-cluster-").FullName;
+    private ConnectionMultiplexer? _redisClient;
+
+    public RedisProcess Redis { get; } = new();
+
+    public NodeProcess A { get; private set; } = null!;
+
+    public NodeProcess B { get; private set; } = null!;
+
+    public IReadOnlyList<NodeProcess> Nodes => [A, B];
+
+    public IDatabase Db => _redisClient!.GetDatabase();
+
+    public async Task InitializeAsync()
+    {
+        await Redis.StartAsync();
+        _redisClient = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { Redis.ConnectionString }, AbortOnConnectFail = false });
+        var settings = Settings();
+        A = NodeProcess.Start("node-a", settings, _logDir);
+        B = NodeProcess.Start("node-b", settings, _logDir);
+        await Task.WhenAll(A.WaitReadyAsync(TimeSpan.FromSeconds(90)), B.WaitReadyAsync(TimeSpan.FromSeconds(90)));
+    }
+
+    public HttpClient Client(NodeProcess node) => new()
+    {
+        BaseAddress = node.BaseAddress,
+        Timeout = TimeSpan.FromSeconds(15),
+        DefaultRequestHeaders = { { "X-Api-Key", IngestKey } },
+    };
+
+    public async Task<HttpResponseMessage> PostEventsAsync(NodeProcess node, string json)
+    {
+        using var client = Client(node);
+        return await client.PostAsync("/api/v1/events", new StringContent(json, Encoding.UTF8, "application/json"));
+    }
+
+    public Task<RedisValue> AddToStreamAsync(string json) =>
+        Db.StreamAddAsync(StreamKey, "data", json);
+
+    /// <summary>Waits until the group has delivered every entry and none is pending.</summary>
+    public async Task WaitStreamDrainedAsync(TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        string state = "";
+        while (DateTime.UtcNow < until)
+        {
+            try
+            {
+                var info = await Db.StreamInfoAsync(StreamKey);
+                var group = (await Db.StreamGroupInfoAsync(StreamKey)).Single(g => g.Name == Group);
+                state = $"last entry {info.LastGeneratedId}, group at {group.LastDeliveredId}, {group.PendingMessageCount} pending";
+                if (group.PendingMessageCount == 0 && group.LastDeliveredId == info.LastGeneratedId.ToString())
+                {
+                    return;
+                }
+            }
+            catch (RedisException ex)
+            {
+                state = ex.Message;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The stream was not drained within {limit.TotalSeconds:F0} s: {state}");
+    }
+
+    /// <summary>The merchant's counts over five minutes as a node sees them.</summary>
+    public async Task<int> CheckoutsStartedAsync(NodeProcess node, string merchant)
+    {
+        using var client = Client(node);
+        using var response = await client.GetAsync($"/api/v1/merchants/{merchant}/breakdown");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("checkoutsStarted").GetInt32();
+    }
+
+    /// <summary>Both nodes' log tails, for assertion messages.</summary>
+    public string Logs() => string.Join("\n", Nodes.Select(n => $"--- {n.Name}{(n.HasExited ? " (exited)" : "")}\n{n.Tail(25)}"));
+
+    public async Task DisposeAsync()
+    {
+        await Task.WhenAll(Nodes.Where(n => n is not null).Select(n => n.DisposeAsync().AsTask()));
+        if (_redisClient is not null)
+        {
+            await _redisClient.DisposeAsync();
+        }
+
+        await Redis.DisposeAsync();
+        try
+        {
+            Directory.Delete(_logDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private Dictionary<string, string> Settings() => new()
+    {
+        ["CheckoutWatch:Redis:ConnectionString"] = Redis.ConnectionString,
+        ["CheckoutWatch:Orleans:ClusterId"] = "cw-test-" + Guid.NewGuid().ToString("N")[..8],
+        ["CheckoutWatch:Orleans:AdvertisedIPAddress"] = "127.0.0.1",
+        // Notice a dead node in a few seconds rather than the production default's ~30 s.
+        ["CheckoutWatch:Orleans:Membership:ProbeTimeout"] = "00:00:01",
+        ["CheckoutWatch:Orleans:Membership:NumMissedProbesLimit"] = "2",
+        ["CheckoutWatch:Orleans:Membership:NumVotesForDeathDeclaration"] = "1",
+        ["CheckoutWatch:Demo:Enabled"] = "false",
+        ["CheckoutWatch:Ingest:Keys:0:Name"] = "cluster-test",
+        ["CheckoutWatch:Ingest:Keys:0:Key"] = IngestKey,
+        ["CheckoutWatch:Ingest:Keys:0:Merchants:0"] = "*",
+        ["CheckoutWatch:Ingest:Keys:0:RequestsPerSecond"] = "100000",
+        ["CheckoutWatch:Ingest:Keys:0:Burst"] = "100000",
+        ["CheckoutWatch:StreamIngest:Enabled"] = "true",
+        ["CheckoutWatch:StreamIngest:StreamKey"] = StreamKey,
+        ["CheckoutWatch:StreamIngest:Group"] = Group,
+        ["CheckoutWatch:StreamIngest:ReclaimAfter"] = ReclaimAfter.ToString(),
+        ["CheckoutWatch:StreamIngest:IdleDelay"] = "00:00:00.050",
+        ["CheckoutWatch:StreamIngest:MaxBackoff"] = "00:00:01",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:CheckoutWatch"] = "Information",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+    };
+}

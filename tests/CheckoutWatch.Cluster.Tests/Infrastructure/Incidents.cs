@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CheckoutWatch.Cluster.Tests.Infrastructure;
+
+/// <summary>Real incidents the nodes detect, and the alert API to act on them.</summary>
+internal static class Incidents
+{
+    /// <summary>
+    /// Batches of 64 payment outcomes, half of them technical errors (decline code 96), a few
+    /// times a second until the merchant has an open spike alert; answers its id.
+    /// </summary>
+    public static async Task<string> DriveAsync(ClusterFixture cluster, NodeProcess node, string merchant)
+    {
+        using var client = cluster.Client(node);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(40);
+        for (var batch = 0; DateTime.UtcNow < until; batch++)
+        {
+            var events = Enumerable.Range(0, 64).Select(i => i % 2 == 0
+                ? TestEvents.Payment(merchant, $"s{batch}-{i}", "payment_failed", failure: "error", declineCode: "96")
+                : TestEvents.Payment(merchant, $"s{batch}-{i}", "payment_succeeded"));
+            using (var response = await cluster.PostEventsAsync(node, TestEvents.Array(events)))
+            {
+                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            }
+
+            await Task.Delay(50);
+            var alerts = await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?merchant={merchant}&kind=payment_failure_spike&status=open");
+            if (alerts.EnumerateArray().FirstOrDefault(a => a.GetProperty("parentId").ValueKind == JsonValueKind.Null) is { ValueKind: JsonValueKind.Object } open)
+            {
+                return open.GetProperty("id").GetString()!;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No spike alert for {merchant} within 40 s.\n{cluster.Logs()}");
+    }
+
+    public static async Task<JsonElement> ActAsync(ClusterFixture cluster, NodeProcess node, string id, string action, string by)
+    {
+        using var client = cluster.Client(node);
+        using var response = await client.PostAsJsonAsync($"/api/v1/alerts/{id}/{action}", new { by });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> GetAsync(ClusterFixture cluster, NodeProcess node, string id)
+    {
+        using var client = cluster.Client(node);
+        return await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}");
+    }
+}
