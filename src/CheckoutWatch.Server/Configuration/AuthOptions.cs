@@ -21,6 +21,13 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>Networks of trusted proxies in CIDR notation, e.g. 10.0.0.0/8.</summary>
     public List<string> KnownNetworks { get; set; } = [];
 
+    /// <summary>The Identity v3 format: base64 of a 0x01 marker, PRF, iterations, salt and subkey.</summary>
+    private static bool IsIdentityHash(string hash)
+    {
+        var bytes = new byte[hash.Length];
+        return Convert.TryFromBase64String(hash, bytes, out var length) && length > 13 && bytes[0] == 0x01;
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -37,6 +44,11 @@ public sealed class AuthOptions : IValidatableObject
             if (string.IsNullOrEmpty(user.Password) == string.IsNullOrEmpty(user.PasswordHash))
             {
                 yield return new ValidationResult($"Users[{i}] ('{user.Name}'): set exactly one of Password or PasswordHash.", [nameof(Users)]);
+            }
+
+            if (user.PasswordHash is { Length: > 0 } hash && !IsIdentityHash(hash))
+            {
+                yield return new ValidationResult($"Users[{i}] ('{user.Name}'): PasswordHash is not an ASP.NET Core Identity hash (make one with `checkoutwatch hash-password`).", [nameof(Users)]);
             }
 
             if (user.Password is { Length: > 0 and < 12 })

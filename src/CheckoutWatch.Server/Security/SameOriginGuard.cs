@@ -43,18 +43,15 @@ internal static class SameOriginGuard
 
     internal static bool IsSameOrigin(HttpRequest request)
     {
+        // Sec-Fetch-Site is set by the browser and cannot be forged by a page: when present it
+        // decides. (With Referrer-Policy: no-referrer a browser sends "Origin: null" on form posts.)
         var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite.Length > 0)
+        {
+            return fetchSite is "same-origin" or "none";
+        }
+
         var origin = request.Headers[HeaderNames.Origin].ToString();
-        if (fetchSite.Length == 0 && origin.Length == 0)
-        {
-            return false;
-        }
-
-        if (fetchSite.Length > 0 && fetchSite is not ("same-origin" or "none"))
-        {
-            return false;
-        }
-
-        return origin.Length == 0 || string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+        return origin.Length > 0 && string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
     }
 }
