@@ -10,7 +10,7 @@ namespace CheckoutWatch.Cluster.Tests;
 /// durable survives, boards follow, the stream loses and double counts nothing, and the survivor
 /// serves everything.
 /// </summary>
-[Collection(ClusterCollection.Name)]
+[Collection("failover")]
 public sealed class FailoverTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
 {
     [Fact]
