@@ -51,6 +51,7 @@ public sealed class EventBatchParser
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(limits.MaxBodyBytes, Array.MaxLength);
         ArgumentOutOfRangeException.ThrowIfLessThan(limits.MaxEventAge, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(limits.MaxClockSkew, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxPropertiesPerEvent);
         _limits = limits;
     }
 

@@ -32,6 +32,12 @@ internal sealed partial class EventReader
     /// <summary>Records an unknown property name for the duplicate check; returns the path to report it under.</summary>
     private string NoteUnknownName(ref Utf8JsonReader reader, HashSet<string> seen, string prefix)
     {
+        if (_propertyCount > _limits.MaxPropertiesPerEvent)
+        {
+            // Already rejected: remembering more names would only cost memory.
+            return prefix.Length == 0 ? "$" : prefix.TrimEnd('.');
+        }
+
         string name;
         try
         {
@@ -86,7 +92,19 @@ internal sealed partial class EventReader
                     break;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray when reader.CurrentDepth == startDepth:
                     return;
+                case JsonTokenType.PropertyName:
+                    CountProperty();
+                    break;
             }
+        }
+    }
+
+    /// <summary>Counts one property name of the item; the first one past the limit rejects it.</summary>
+    private void CountProperty()
+    {
+        if (++_propertyCount == _limits.MaxPropertiesPerEvent + 1)
+        {
+            AddError("$", ValidationCodes.TooManyProperties, $"has more than {_limits.MaxPropertiesPerEvent} properties");
         }
     }
 

@@ -44,6 +44,7 @@ internal sealed partial class EventReader
     private HashSet<string>? _unknownCustomerNames;
     private int _itemDepth;
     private bool _tooDeepReported;
+    private int _propertyCount;
 
     private EventReader()
     {
@@ -65,6 +66,7 @@ internal sealed partial class EventReader
     {
         _errors.Clear();
         _tooDeepReported = false;
+        _propertyCount = 0;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             AddError("$", ValidationCodes.WrongType, $"each event must be a JSON object, not {Describe(reader.TokenType)}");
@@ -94,6 +96,7 @@ internal sealed partial class EventReader
 
     private void ReadProperty(ref Utf8JsonReader reader, ref RawEvent raw)
     {
+        CountProperty();
         var field = FieldNames.MatchEvent(NameOf(ref reader));
         if (field == EventField.Unknown)
         {
@@ -191,6 +194,7 @@ internal sealed partial class EventReader
         string? id = null, fullName = null, email = null, phone = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            CountProperty();
             var field = FieldNames.MatchCustomer(NameOf(ref reader));
             if (field == CustomerField.Unknown)
             {

@@ -29,4 +29,12 @@ public sealed record IngestLimits
     /// </summary>
     [Range(1, 1 << 30)]
     public int MaxBodyBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Most property names one event may hold, counting its customer's and those inside ignored
+    /// values; more reject the event (<c>too_many_properties</c>). The contract has 16 (plus 4 for the
+    /// customer), so the default leaves room for senders' own extra fields.
+    /// </summary>
+    [Range(20, 100_000)]
+    public int MaxPropertiesPerEvent { get; init; } = 256;
 }

@@ -47,4 +47,10 @@ public static class ValidationCodes
 
     /// <summary>An NDJSON line is not one valid JSON value.</summary>
     public const string InvalidJson = "invalid_json";
+
+    /// <summary>An event has more properties (its own, its customer's and those inside ignored values) than <see cref="IngestLimits.MaxPropertiesPerEvent"/>.</summary>
+    public const string TooManyProperties = "too_many_properties";
+
+    /// <summary>The event's session already holds the most distinct events a session may hold; it was not applied.</summary>
+    public const string SessionFull = "session_full";
 }

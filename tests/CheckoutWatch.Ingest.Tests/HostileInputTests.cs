@@ -103,21 +103,54 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void Many_unknown_properties_are_read_in_linear_time()
+    public void Many_unknown_properties_are_read_in_linear_time_and_reject_the_event_once()
     {
-        var properties = new StringBuilder();
-        for (var i = 0; i < 50_000; i++)
-        {
-            properties.Append(CultureInfo.InvariantCulture, $",\"p{i}\":{i}");
-        }
-
-        var body = "[" + Started().ToJsonString().TrimEnd('}') + properties + "}]";
+        var body = "[" + WithUnknownProperties(Started().ToJsonString(), 50_000) + "," + Started("next").ToJsonString() + "]";
         var stopwatch = Stopwatch.StartNew();
 
         var result = Parse(body);
 
-        Assert.Single(result.Events);
         Assert.InRange(stopwatch.ElapsedMilliseconds, 0, 5_000);
+        var rejected = Assert.Single(result.Rejected);
+        var error = Assert.Single(rejected.Errors);
+        Assert.Equal(("$", ValidationCodes.TooManyProperties), (error.Field, error.Code));
+        Assert.Equal("next", Assert.Single(result.Events).EventId);
+    }
+
+    [Fact]
+    public void Event_with_exactly_the_maximum_number_of_properties_is_accepted()
+    {
+        // Started() has 5 properties.
+        var atLimit = WithUnknownProperties(Started().ToJsonString(), IngestLimits.Default.MaxPropertiesPerEvent - 5);
+
+        AssertValid(ParseOne(atLimit));
+        Assert.Equal(256, IngestLimits.Default.MaxPropertiesPerEvent);
+    }
+
+    [Fact]
+    public void Properties_of_the_customer_and_inside_ignored_objects_count_toward_the_maximum()
+    {
+        var limits = IngestLimits.Default with { MaxPropertiesPerEvent = 20 };
+        // Failed() has 14 properties and a customer with 4: 18. Four more inside an ignored object make 23.
+        var item = Failed();
+        AssertValid(ParseOne(item, limits));
+        item["extension"] = new JsonObject { ["a"] = 1, ["b"] = 2, ["c"] = 3, ["d"] = 4 };
+
+        var parsed = ParseOne(item, limits);
+
+        AssertRejected(parsed, "$", ValidationCodes.TooManyProperties);
+        Assert.Contains("20", parsed.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    private static string WithUnknownProperties(string objectJson, int count)
+    {
+        var properties = new StringBuilder(objectJson.TrimEnd('}'));
+        for (var i = 0; i < count; i++)
+        {
+            properties.Append(CultureInfo.InvariantCulture, $",\"p{i}\":{i}");
+        }
+
+        return properties.Append('}').ToString();
     }
 
     [Fact]

@@ -20,11 +20,14 @@ public sealed class WarRoomBoard : IAsyncDisposable
 
     public static async Task<WarRoomBoard> ConnectAsync(Uri nodeBase, int client, Action<AlertSeen> onAlert, CancellationToken cancellationToken)
     {
+        var cookie = await BoardSession.CookieAsync(nodeBase, cancellationToken).ConfigureAwait(false);
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(nodeBase, "/hubs/warroom"), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
+                o.Cookies.Add(nodeBase, cookie);
+                o.Headers["Origin"] = BoardSession.Origin(nodeBase);
             })
             .Build();
         connection.ServerTimeout = TimeSpan.FromMinutes(2);

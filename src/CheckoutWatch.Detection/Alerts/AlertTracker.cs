@@ -95,8 +95,17 @@ public sealed class AlertTracker(TimeSpan cooldown, TimeSpan updateInterval)
         return changes;
     }
 
+    /// <summary>Every detector counts in whole seconds: no version reports a shorter window.</summary>
+    public static readonly TimeSpan MinWindow = TimeSpan.FromSeconds(1);
+
     private void Record(ChangeKind kind, DetectedAlert alert, DateTimeOffset now)
     {
+        if (alert.Window < MinWindow)
+        {
+            var span = alert.UpdatedAt - alert.StartedAt;
+            alert = alert with { Window = span > MinWindow ? span : MinWindow };
+        }
+
         _alerts[alert.IncidentKey] = new Entry(alert, alert, now);
         _changes.Add(new AlertChange(kind, alert));
     }

@@ -11,8 +11,22 @@ public sealed record DetectedAlert(string IncidentKey, string MerchantId, AlertK
 {
     public AlertSeverity Severity { get; init; }
 
-    /// <summary>Whether it should page the on-call engineer: major or critical, and not folded into a parent alert.</summary>
-    public bool Pages => Severity != AlertSeverity.Minor && ParentIncidentKey is null;
+    /// <summary>
+    /// Whether it should page the on-call engineer: major or critical, not folded into a parent
+    /// alert, and past its paging grace (<see cref="PagesFrom"/>). It turns true once per incident
+    /// at most: a parent adopts an alert only while it has not paged yet.
+    /// </summary>
+    public bool Pages => Severity != AlertSeverity.Minor && ParentIncidentKey is null && (PagesFrom is not { } from || UpdatedAt >= from);
+
+    /// <summary>Whether it will page once its grace is over (unless something folds it meanwhile).</summary>
+    public bool PagesAfterGrace => Severity != AlertSeverity.Minor && ParentIncidentKey is null;
+
+    /// <summary>
+    /// Paging grace: before this time the alert shows on the board but does not page, so that a
+    /// broader alert (merchant-wide over a slice, PSP-wide over a merchant) opening a moment later
+    /// can still fold it. Null: pages at once.
+    /// </summary>
+    public DateTimeOffset? PagesFrom { get; init; }
 
     /// <summary>Whether the alert rests on actionable (technical or configuration) failures rather than customer declines.</summary>
     public bool Actionable { get; init; }

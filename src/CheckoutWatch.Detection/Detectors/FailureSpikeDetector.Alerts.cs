@@ -10,6 +10,8 @@ internal sealed partial class FailureSpikeDetector
     private void Progress(SpikeIncident incident, DateTimeOffset now)
     {
         var stream = incident.Stream;
+        var silentSince = stream.LastAttemptAt is { } last && last > incident.StartedAt ? last : incident.StartedAt;
+        var noTraffic = now - silentSince >= _spike.NoTrafficResolveAfter && now - incident.OpenedAt >= _options.MinFiringTime;
         var recovered = true;
         foreach (var series in stream.Series)
         {
@@ -18,13 +20,31 @@ internal sealed partial class FailureSpikeDetector
             recovered &= series.IsRecovered(now, _options);
         }
 
-        if (!recovered)
+        var current = Build(incident, now);
+        if (current.Pages && !incident.Paged && PagingSibling(incident) is { } sibling)
         {
-            _tracker.Update(Build(incident, now), now);
+            // Another alert of this merchant already paged for what is open now: one page per
+            // merchant at a time, the later alert shows on the board folded under the first.
+            incident.ParentKey = sibling.Key;
+            current = Build(incident, now);
+        }
+
+        incident.Paged |= current.Pages;
+        if (!recovered && !noTraffic)
+        {
+            _tracker.Update(current, now);
             return;
         }
 
-        _tracker.Update(Build(incident, now), now);
+        if (!recovered)
+        {
+            current = current with
+            {
+                Title = string.Create(CultureInfo.InvariantCulture, $"{current.Title}; no payment attempts since {silentSince:HH:mm:ss} UTC, resolved for lack of traffic"),
+            };
+        }
+
+        _tracker.Update(current, now);
         _tracker.Resolve(incident.Key, now);
         _incidents.Remove(incident.Key);
         stream.AlertKey = null;
@@ -35,6 +55,16 @@ internal sealed partial class FailureSpikeDetector
                 if (series.AlertKey == incident.Key) series.Calm();
             }
         }
+    }
+
+    private SpikeIncident? PagingSibling(SpikeIncident incident)
+    {
+        foreach (var other in _incidents.Values)
+        {
+            if (!ReferenceEquals(other, incident) && other.Paged && other.ParentKey is null) return other;
+        }
+
+        return null;
     }
 
     private DetectedAlert Build(SpikeIncident incident, DateTimeOffset now)
@@ -73,6 +103,7 @@ internal sealed partial class FailureSpikeDetector
             Guidance = tally.Guidance(_knowledge),
             Evidence = Evidence(stream, lead, since),
             ParentIncidentKey = incident.ParentKey,
+            PagesFrom = incident.OpenedAt + _options.PagingGrace,
         };
     }
 

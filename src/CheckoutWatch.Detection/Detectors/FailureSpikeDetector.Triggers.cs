@@ -20,7 +20,9 @@ namespace CheckoutWatch.Detection.Detectors;
 //     the elevated slices as evidence. Decline classes are evidence, never a target; a decline
 //     class alerts on its own only when no slice explains it.
 //  4. When a merchant-wide alert opens while slice alerts are open (a PSP incident spreading to
-//     the whole merchant), the slice alerts get the merchant alert as parent and stop paging.
+//     the whole merchant), the slice alerts get the merchant alert as parent. Spike alerts page
+//     only after a grace (DetectionOptions.PagingGrace), so a slice folded within it never pages;
+//     one that already paged is left alone (a page is never taken back).
 internal sealed partial class FailureSpikeDetector
 {
     private void HandleTriggers(DateTimeOffset now)
@@ -200,7 +202,7 @@ internal sealed partial class FailureSpikeDetector
 
         target.AlertKey = key;
 
-        var incident = new SpikeIncident(key, target, startedAt, _options.MaxTrackedSessions);
+        var incident = new SpikeIncident(key, target, startedAt, _options.MaxTrackedSessions) { OpenedAt = now };
         foreach (var failure in _recent.Since(startedAt))
         {
             if (target.Contains(failure)) incident.Add(failure);
@@ -218,6 +220,8 @@ internal sealed partial class FailureSpikeDetector
         {
             if (child.Key == key || child.ParentKey is not null) continue;
             if (!parentPages && Build(child, now).Severity != AlertSeverity.Minor) continue;
+            // A child that already paged keeps paging: adopting it would take a page back.
+            if (child.Paged) continue;
             child.ParentKey = key;
             _tracker.Update(Build(child, now), now);
         }

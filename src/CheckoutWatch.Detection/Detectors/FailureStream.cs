@@ -54,9 +54,13 @@ internal sealed class FailureStream
 
     public double AttemptRate => Volume.Attempts / Math.Max(Volume.Seconds, 60);
 
+    /// <summary>Event time of the latest attempt in this stream (null before the first).</summary>
+    public DateTimeOffset? LastAttemptAt { get; private set; }
+
     public void Observe(bool failed, bool actionable, DateTimeOffset at)
     {
         _pendingAttempts++;
+        if (LastAttemptAt is not { } last || at > last) LastAttemptAt = at;
         Ring.Add(AttemptsChannel);
         if (failed) Ring.Add(FailuresChannel);
         if (actionable) Ring.Add(ActionableChannel);
@@ -67,6 +71,7 @@ internal sealed class FailureStream
     public void ObserveClass(bool classFailure, DateTimeOffset at)
     {
         _pendingAttempts++;
+        if (LastAttemptAt is not { } last || at > last) LastAttemptAt = at;
         Ring.Add(AttemptsChannel);
         if (classFailure)
         {

@@ -38,7 +38,7 @@ internal sealed class IncidentTally(int maxSessions)
 
         if (amountMinor is { } amount && currency is not null)
         {
-            _revenue[currency] = _revenue.GetValueOrDefault(currency) + amount;
+            _revenue[currency] = SaturatingAdd(_revenue.GetValueOrDefault(currency), amount);
             _sessionsByCurrency[currency] = _sessionsByCurrency.GetValueOrDefault(currency) + 1;
         }
     }
@@ -65,6 +65,10 @@ internal sealed class IncidentTally(int maxSessions)
         var top = _codes.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Code, StringComparer.Ordinal).First().Key;
         return knowledge.Lookup(IsKindName(top) ? null : top.Code, top.Kind);
     }
+
+    /// <summary>Amounts are 0 … long.MaxValue each; a sum past long.MaxValue stays there instead of wrapping negative.</summary>
+    internal static long SaturatingAdd(long total, long amount) =>
+        amount > long.MaxValue - total ? long.MaxValue : total + amount;
 
     private static DeclineClass ClassOf(KnowledgeBase knowledge, (string Code, FailureKind Kind) key) =>
         knowledge.ClassOf(IsKindName(key) ? null : key.Code, key.Kind);

@@ -9,9 +9,15 @@ internal sealed class SpikeIncident(string key, FailureStream stream, DateTimeOf
     public string Key { get; } = key;
     public FailureStream Stream { get; } = stream;
     public DateTimeOffset StartedAt { get; set; } = startedAt;
+
+    /// <summary>When the alert opened (evaluation time).</summary>
+    public DateTimeOffset OpenedAt { get; init; }
     public IncidentTally All { get; } = new(maxSessions);
     public IncidentTally Actionable { get; } = new(maxSessions);
     public string? ParentKey { get; set; }
+
+    /// <summary>Whether a version of this alert has paged (then nothing may fold it any more).</summary>
+    public bool Paged { get; set; }
 
     public void Add(in FailureRecord failure)
     {

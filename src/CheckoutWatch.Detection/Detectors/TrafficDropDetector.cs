@@ -10,7 +10,8 @@ namespace CheckoutWatch.Detection.Detectors;
 /// half-life minutes: it follows daily ramps but not a sudden drop). Starts count in their second
 /// of event time, tested once the second has settled. Three tests: a Poisson CUSUM for an 80 %
 /// drop (pages), the silence bound — no start at all for ln(1/α)/λ0 seconds, the fastest honest
-/// alarm — and a Poisson CUSUM for a 60 % drop (board only). The expectation freezes while the
+/// alarm — a fixed-window count test that meets the deadline at low volume (pages), and a Poisson
+/// CUSUM for a 60 % drop (board only). The expectation freezes while the
 /// alert fires; a recovery CUSUM and a recent-rate check resolve it.
 /// </summary>
 internal sealed class TrafficDropDetector(string merchantId, DetectionOptions options, AlertTracker tracker)
@@ -23,6 +24,7 @@ internal sealed class TrafficDropDetector(string merchantId, DetectionOptions op
     private readonly PoissonCusum _drop = new();
     private readonly PoissonCusum _partial = new();
     private readonly PoissonCusum _recovery = new();
+    private readonly SlidingCounts _window = new(options.TrafficDrop.WindowSeconds);
     private long _totalStarts;
     private TimeSpan _observedFor;
     private double _silentSeconds;
@@ -68,6 +70,7 @@ internal sealed class TrafficDropDetector(string merchantId, DetectionOptions op
             var expected = lambda * elapsed.TotalSeconds;
             _drop.Observe(count, expected, 1 - _o.DropFraction, start);
             _partial.Observe(count, expected, 1 - _o.PartialDropFraction, start);
+            _window.Add(count, expected, (int)elapsed.TotalSeconds);
             if (count > 0) _silentSeconds = 0;
             else if ((_silentSeconds += elapsed.TotalSeconds) == elapsed.TotalSeconds) _silentSince = start;
 
@@ -80,6 +83,10 @@ internal sealed class TrafficDropDetector(string merchantId, DetectionOptions op
             {
                 Fire(now, lambda, true, _drop.RunStart, _drop.RunObserved, _drop.RunExpected);
             }
+            else if (WindowShort())
+            {
+                Fire(now, lambda, true, end - TimeSpan.FromSeconds(_window.Seconds), (long)Math.Round(_window.Observed), _window.Expected);
+            }
             else if (Confirmed(_partial, _o.PartialDropThreshold, _o.PartialDropFraction, _o.MinPartialDropDuration, end))
             {
                 Fire(now, lambda, false, _partial.RunStart, _partial.RunObserved, _partial.RunExpected);
@@ -91,6 +98,7 @@ internal sealed class TrafficDropDetector(string merchantId, DetectionOptions op
         {
             _drop.Reset();
             _partial.Reset();
+            _window.Clear();
             _silentSeconds = 0;
         }
 
@@ -104,6 +112,19 @@ internal sealed class TrafficDropDetector(string merchantId, DetectionOptions op
         test.Statistic >= threshold
         && end - test.RunStart >= minDuration
         && test.RunObserved <= (1 - fraction / 2) * test.RunExpected;
+
+    /// <summary>
+    /// The deadline test: the full window holds at most the allowed share of the expected starts,
+    /// and the exact Poisson lower tail P(X ≤ k | λ) is at most e^−WindowNats.
+    /// </summary>
+    private bool WindowShort()
+    {
+        if (_o.WindowSeconds <= 0 || !_window.Full) return false;
+        var k = (long)Math.Round(_window.Observed);
+        var lambda = _window.Expected;
+        if (lambda < _o.WindowMinExpected || k > _o.WindowMaxShare * lambda) return false;
+        return -PoissonTail.LogLowerTail(k, lambda) >= _o.WindowNats;
+    }
 
     private void Fire(DateTimeOffset now, double lambda, bool major, DateTimeOffset startedAt, long observed, double expected)
     {
@@ -119,6 +140,7 @@ internal sealed class TrafficDropDetector(string merchantId, DetectionOptions op
         _recovery.Reset();
         // A partial drop keeps its 80 % test running, so a deeper drop escalates without starting over.
         if (major) _drop.Reset();
+        _window.Clear();
         tracker.Open(Build(now), now);
     }
 
@@ -149,6 +171,7 @@ internal sealed class TrafficDropDetector(string merchantId, DetectionOptions op
         _firing = false;
         _drop.Reset();
         _partial.Reset();
+        _window.Clear();
         _silentSeconds = 0;
     }
 

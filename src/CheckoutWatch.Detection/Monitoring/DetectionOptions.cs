@@ -19,6 +19,13 @@ public sealed record DetectionOptions
     /// <summary>The resolve condition must hold this long before an alert resolves (hysteresis).</summary>
     public TimeSpan ResolveHold { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A payment-failure spike alert of a merchant pages this long after it opens, unless a
+    /// broader alert (the merchant-wide one over a slice, a PSP-wide one over a merchant's alert on
+    /// that PSP) folded it meanwhile. The board shows it at once; only the page waits.
+    /// </summary>
+    public TimeSpan PagingGrace { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The same incident firing again within this time re-opens the resolved alert instead of a new one.</summary>
     public TimeSpan Cooldown { get; init; } = TimeSpan.FromMinutes(10);
 

@@ -56,6 +56,14 @@ public sealed record FailureSpikeOptions
     /// <summary>The failure rate of this recent window must also be back below the incident level.</summary>
     public TimeSpan RecoveryWindow { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// An open spike whose stream sees no payment attempt at all for this long resolves as
+    /// "no traffic": no rate can return to baseline without attempts, and an alert must not stay
+    /// open forever. Its title says so. If failing traffic comes back within the cooldown the same
+    /// alert re-opens; a merchant that stopped sending checkouts altogether gets a traffic_drop alert.
+    /// </summary>
+    public TimeSpan NoTrafficResolveAfter { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>A new crossing joins an open alert when at least this share of its recent failures belong to that alert's slice.</summary>
     public double CoverShare { get; init; } = 0.5;
 

@@ -32,6 +32,21 @@ public sealed record TrafficDropOptions
     /// </summary>
     public TimeSpan MinDropDuration { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The deadline test: over the last <see cref="WindowSeconds"/> settled seconds at most
+    /// <see cref="WindowMaxShare"/> of the expected starts arrived, and the exact Poisson lower tail
+    /// P(X ≤ k | λ) is at most e^−<see cref="WindowNats"/>. At 1 start/s it finds an exact 80 % drop
+    /// by the 45 s deadline (42 settled seconds: ~8.4 starts against ~42) where the CUSUM, tuned for
+    /// the average case, leaves a slow tail. It needs <see cref="WindowMinExpected"/> expected
+    /// starts in the window (≥ 0.9/s: the SPEC's 1/s with room for the noise of the learned
+    /// expectation); below that the silence bound and the CUSUM decide alone.
+    /// 0 seconds turns it off.
+    /// </summary>
+    public int WindowSeconds { get; init; } = 42;
+    public double WindowMaxShare { get; init; } = 0.4;
+    public double WindowNats { get; init; } = 11;
+    public double WindowMinExpected { get; init; } = 38;
+
     /// <summary>The board-only test looks for a partial drop of this fraction, lasting at least the duration below.</summary>
     public double PartialDropFraction { get; init; } = 0.6;
     public double PartialDropThreshold { get; init; } = 15;

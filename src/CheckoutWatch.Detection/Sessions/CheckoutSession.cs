@@ -5,12 +5,14 @@ namespace CheckoutWatch.Detection.Sessions;
 /// <summary>
 /// The state machine of one checkout session. Events may arrive late, out of order or twice:
 /// duplicates (same eventId) are recognised and ignored, the payment state follows the latest
-/// payment event in event time, and a completed or abandoned session stays closed.
+/// payment event in event time, and a completed or abandoned session stays closed. A session
+/// holds at most <see cref="SessionTimeouts.MaxEventsPerSession"/> distinct events: more are
+/// refused (not applied, not remembered), which bounds its memory. The invariants that any
+/// sequence of events keeps are listed in docs/robustness.md and checked by property tests.
 /// </summary>
 public sealed class CheckoutSession(string merchantId, string sessionId)
 {
-    // A session sees a handful of events; a list beats a hash set in memory and speed here.
-    private readonly List<string> _eventIds = new(4);
+    private readonly EventIdSet _eventIds = new();
     private DateTimeOffset _lastPaymentEventAt = DateTimeOffset.MinValue;
     private bool _repeatedFailuresReported;
     private bool _duplicateChargeReported;
@@ -52,6 +54,11 @@ public sealed class CheckoutSession(string merchantId, string sessionId)
             return SessionApplyResult.DuplicateEvent;
         }
 
+        if (_eventIds.Count >= timeouts.MaxEventsPerSession)
+        {
+            return SessionApplyResult.SessionFull;
+        }
+
         var wasInFlight = InFlight;
         _eventIds.Add(evt.EventId);
         if (evt.OccurredAt < FirstEventAt) FirstEventAt = evt.OccurredAt;
@@ -88,8 +95,8 @@ public sealed class CheckoutSession(string merchantId, string sessionId)
     public DateTimeOffset? StuckDeadline(SessionTimeouts timeouts) => Payment switch
     {
         _ when Closed => null,
-        PaymentState.Submitted => _lastPaymentEventAt + timeouts.SubmittedTimeoutFor(PaymentMethod),
-        PaymentState.ActionRequired => _lastPaymentEventAt + timeouts.PaymentActionRequired,
+        PaymentState.Submitted => SaturatingAdd(_lastPaymentEventAt, timeouts.SubmittedTimeoutFor(PaymentMethod)),
+        PaymentState.ActionRequired => SaturatingAdd(_lastPaymentEventAt, timeouts.PaymentActionRequired),
         _ => null,
     };
 
@@ -179,6 +186,11 @@ public sealed class CheckoutSession(string merchantId, string sessionId)
                 return null;
         }
     }
+
+    // An event time near DateTimeOffset.MaxValue (possible outside the ingest window, e.g. in a
+    // backtest log) must not make the deadline throw.
+    private static DateTimeOffset SaturatingAdd(DateTimeOffset at, TimeSpan span) =>
+        at > DateTimeOffset.MaxValue - span ? DateTimeOffset.MaxValue : at + span;
 
     private void TakeMoney(CheckoutEvent evt)
     {

@@ -18,6 +18,12 @@ public sealed record SessionTimeouts
     /// <summary>Failed payments without a success that make a repeated-failures finding.</summary>
     public int RepeatedFailureThreshold { get; init; } = 3;
 
+    /// <summary>
+    /// Distinct events one session holds at most; further new events are refused. Real sessions
+    /// see a few dozen; the cap bounds what one hostile or broken sender can pin in memory.
+    /// </summary>
+    public int MaxEventsPerSession { get; init; } = 10_000;
+
     /// <summary>Per payment method overrides of <see cref="PaymentSubmitted"/> (e.g. sepa_debit: 3 days).</summary>
     public IReadOnlyDictionary<string, TimeSpan> SubmittedByMethod { get; init; } =
         new Dictionary<string, TimeSpan>(StringComparer.OrdinalIgnoreCase);

@@ -28,12 +28,18 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
     public Task<SessionBatchResult> ApplyAsync(ImmutableArray<CheckoutEvent> events)
     {
         var duplicate = new bool[events.Length];
+        bool[]? refused = null;
         var delta = 0;
         List<SessionFinding>? findings = null;
         for (var i = 0; i < events.Length; i++)
         {
             var result = _session.Apply(events[i], timeouts);
             duplicate[i] = result.Duplicate;
+            if (result.Refused)
+            {
+                (refused ??= new bool[events.Length])[i] = true;
+            }
+
             delta += result.InFlightDelta;
             if (result.Finding is { } finding)
             {
@@ -48,7 +54,7 @@ public sealed class CheckoutSessionGrain(TimeProvider clock, SessionTimeouts tim
             Merchant.ReportFindingsAsync([.. findings]).Ignore();
         }
 
-        return Task.FromResult(new SessionBatchResult(duplicate, delta));
+        return Task.FromResult(new SessionBatchResult(duplicate, delta) { Refused = refused });
     }
 
     public Task<SessionView> GetAsync() => Task.FromResult(new SessionView(

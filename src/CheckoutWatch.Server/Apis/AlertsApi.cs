@@ -1,6 +1,8 @@
 using CheckoutWatch.Abstractions.Alerts;
 using CheckoutWatch.Abstractions.Grains;
+using CheckoutWatch.Abstractions.Audit;
 using CheckoutWatch.Detection.Alerts;
+using CheckoutWatch.Server.Auth;
 
 namespace CheckoutWatch.Server.Apis;
 
@@ -8,7 +10,7 @@ public static class AlertsApi
 {
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
+        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts").RequireAuthorization(Policies.ViewBoard);
 
         alerts.MapGet("/", async (string? status, string? merchant, string? kind, int? limit, IGrainFactory grains) =>
             {
@@ -39,16 +41,31 @@ public static class AlertsApi
                     : Problems.NotFound($"No alert '{id}'."))
             .WithName("GetAlert");
 
-        alerts.MapPost("/{id}/acknowledge", async (string id, AlertActionRequest request, IGrainFactory grains) =>
-                request.Invalid() ?? ToResult(id, await grains.GetGrain<IAlertFeedGrain>(0).AcknowledgeAsync(id, request.By.Trim())))
+        // Who acts is the signed-in user; a body, if any, is ignored.
+        alerts.MapPost("/{id}/acknowledge", (string id, HttpContext context, IGrainFactory grains, IAuditLog audit) =>
+                ActAsync(id, context.User.Actor(), AuditActions.AlertAcknowledged, grains.GetGrain<IAlertFeedGrain>(0).AcknowledgeAsync, audit))
+            .RequireAuthorization(Policies.ActOnAlerts)
             .WithName("AcknowledgeAlert")
-            .WithSummary("Acknowledge an open alert (by whom is recorded).");
+            .WithSummary("Acknowledge an open alert as the signed-in user.");
 
-        alerts.MapPost("/{id}/resolve", async (string id, AlertActionRequest request, IGrainFactory grains) =>
-                request.Invalid() ?? ToResult(id, await grains.GetGrain<IAlertFeedGrain>(0).ResolveAsync(id, request.By.Trim())))
+        alerts.MapPost("/{id}/resolve", (string id, HttpContext context, IGrainFactory grains, IAuditLog audit) =>
+                ActAsync(id, context.User.Actor(), AuditActions.AlertResolved, grains.GetGrain<IAlertFeedGrain>(0).ResolveAsync, audit))
+            .RequireAuthorization(Policies.ActOnAlerts)
             .WithName("ResolveAlert")
-            .WithSummary("Resolve an alert by hand.");
+            .WithSummary("Resolve an alert by hand as the signed-in user.");
         return app;
+    }
+
+    private static async Task<IResult> ActAsync(
+        string id, string actor, string action, Func<string, string, Task<AlertCommandResult>> command, IAuditLog audit)
+    {
+        var result = await command(id, actor);
+        if (result.Alert is { } alert)
+        {
+            await audit.RecordAsync(actor, action, id, $"{alert.MerchantId}: {alert.Title}");
+        }
+
+        return ToResult(id, result);
     }
 
     private static IResult ToResult(string id, AlertCommandResult result) =>

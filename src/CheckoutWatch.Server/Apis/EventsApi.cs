@@ -54,6 +54,10 @@ public static class EventsApi
         using var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
+            // The rest of the body is still on the wire and Kestrel will not drain that much: it
+            // closes the connection after this answer. Saying so keeps the client from sending its
+            // next request on a connection that is about to go away.
+            context.Response.Headers.Connection = "close";
             return Problems.TooLarge($"The body is larger than {settings.MaxBodyBytes} bytes.");
         }
 
@@ -75,8 +79,9 @@ public static class EventsApi
         }
 
         var outcome = await pipeline.ApplyAsync(parsed.Events);
-        IngestMetrics.Record("http", outcome, parsed.Rejected);
-        var response = new IngestResponse(outcome.Accepted, outcome.Duplicates, parsed.Rejected);
+        var rejected = outcome.SessionFull.Count == 0 ? parsed.Rejected : SessionFullRejections.Merge(parsed, outcome.SessionFull);
+        IngestMetrics.Record("http", outcome, rejected);
+        var response = new IngestResponse(outcome.Accepted, outcome.Duplicates, rejected);
         return Results.Json(response, IngestJsonContext.Default.IngestResponse, statusCode: StatusCodes.Status202Accepted);
     }
 }

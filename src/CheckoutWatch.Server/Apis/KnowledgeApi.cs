@@ -1,5 +1,6 @@
 using CheckoutWatch.Detection.Knowledge;
 using CheckoutWatch.Grains.Alerts;
+using CheckoutWatch.Server.Auth;
 
 namespace CheckoutWatch.Server.Apis;
 
@@ -21,6 +22,7 @@ public static class KnowledgeApi
                         guidance = AlertMapping.Guidance(e),
                     }),
             }))
+            .RequireAuthorization(Policies.ViewBoard)
             .WithTags("Knowledge")
             .WithName("GetKnowledgeBase")
             .WithSummary("The decline-code knowledge base: meaning, who acts, what to tell the customer.");

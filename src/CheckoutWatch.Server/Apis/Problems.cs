@@ -19,6 +19,13 @@ internal static class Problems
         Problem(StatusCodes.Status403Forbidden, "merchant-out-of-scope", "The batch names a merchant outside this key's scope.",
             $"Merchants not covered by the key: {string.Join(", ", merchants.Take(10))}. Nothing in the batch was applied.");
 
+    public static IResult UnsupportedMediaType(string? contentType, string title) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", title,
+            contentType is null ? "The request has no Content-Type." : $"'{contentType}' is not accepted here.");
+
+    public static IResult Unauthorized(string detail) =>
+        Problem(StatusCodes.Status401Unauthorized, "unauthorized", "Sign-in failed.", detail);
+
     public static IResult BadQuery(string parameter, string detail) =>
         Problem(StatusCodes.Status400BadRequest, "bad-query", $"The query parameter '{parameter}' is not valid.", detail);
 

@@ -17,6 +17,12 @@ public sealed class IngestKeyOptions
     [RegularExpression("^[0-9a-fA-F]{64}$", ErrorMessage = "KeyHash must be 64 hex characters (SHA-256).")]
     public string? KeyHash { get; set; }
 
+    /// <summary>During a rotation: the key that replaces <see cref="Key"/>; both are valid until the old one is removed.</summary>
+    public string? NextKey { get; set; }
+
+    [RegularExpression("^[0-9a-fA-F]{64}$", ErrorMessage = "NextKeyHash must be 64 hex characters (SHA-256).")]
+    public string? NextKeyHash { get; set; }
+
     /// <summary>Requests per second this key may send on average (429 with Retry-After beyond).</summary>
     [Range(1, 1_000_000)]
     public int RequestsPerSecond { get; set; } = 1_000;

@@ -17,6 +17,10 @@ public sealed class IngestOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MaxBatchEvents { get; set; } = 5_000;
 
+    /// <summary>Most property names in one event, its customer and ignored values included (more → <c>too_many_properties</c>).</summary>
+    [Range(20, 100_000)]
+    public int MaxPropertiesPerEvent { get; set; } = 256;
+
     /// <summary>Ingest requests processed at once on this node; more wait in a queue.</summary>
     [Range(1, 100_000)]
     public int MaxConcurrentRequests { get; set; } = 128;
@@ -48,10 +52,25 @@ public sealed class IngestOptions : IValidatableObject
                 yield return new ValidationResult($"Keys[{i}] ('{key.Name}'): set exactly one of Key or KeyHash.", [nameof(Keys)]);
             }
 
+            if (!string.IsNullOrEmpty(key.NextKey) && !string.IsNullOrEmpty(key.NextKeyHash))
+            {
+                yield return new ValidationResult($"Keys[{i}] ('{key.Name}'): set at most one of NextKey or NextKeyHash.", [nameof(Keys)]);
+            }
+
+            if (key.NextKey is { Length: > 0 and < 16 })
+            {
+                yield return new ValidationResult($"Keys[{i}] ('{key.Name}'): a next key needs at least 16 characters.", [nameof(Keys)]);
+            }
+
             if (key.Key is { Length: > 0 and < 16 })
             {
                 yield return new ValidationResult($"Keys[{i}] ('{key.Name}'): a key needs at least 16 characters.", [nameof(Keys)]);
             }
+        }
+
+        foreach (var name in Keys.GroupBy(k => k.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            yield return new ValidationResult($"The key name '{name}' is configured twice: one name, one entry (use NextKey to rotate).", [nameof(Keys)]);
         }
 
         if (MaxEventAge <= TimeSpan.Zero || MaxClockSkew < TimeSpan.Zero)

@@ -21,7 +21,7 @@ public sealed class OrleansHostOptions
 
     /// <summary>
     /// The address other nodes reach this silo at (in Kubernetes the pod IP, from
-    /// <c>status.podIP</c>); the silo then listens on every interface. Cluster mode only: unset,
+    /// <c>status.podIP</c>); the silo listens on that address only. Cluster mode only: unset,
     /// Orleans picks this host's first non-loopback address.
     /// </summary>
     public string? AdvertisedIPAddress { get; set; }

@@ -21,7 +21,7 @@ public sealed class OrleansHostOptionsValidator(IConfiguration configuration) : 
             return ValidateOptionsResult.Fail($"{OrleansHostOptions.Section}:AdvertisedIPAddress '{text}' is not a concrete IP address (in Kubernetes, set it from status.podIP).");
         }
 
-        return string.IsNullOrWhiteSpace(configuration[RedisConnectionStringKey])
+        return string.IsNullOrWhiteSpace(configuration[RedisConnectionStringKey]) && string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"))
             ? ValidateOptionsResult.Fail($"{OrleansHostOptions.Section}:AdvertisedIPAddress needs cluster mode ({RedisConnectionStringKey}); the embedded node always uses loopback.")
             : ValidateOptionsResult.Success;
     }

@@ -20,6 +20,10 @@ public sealed class SessionTimeoutOptions
     [Range(2, 100)]
     public int RepeatedFailureThreshold { get; set; } = SessionTimeouts.Default.RepeatedFailureThreshold;
 
+    /// <summary>Distinct events one session holds at most; more are rejected with <c>session_full</c>.</summary>
+    [Range(16, 1_000_000)]
+    public int MaxEventsPerSession { get; set; } = SessionTimeouts.Default.MaxEventsPerSession;
+
     /// <summary>Per payment method submitted timeouts, e.g. <c>sepa_debit: 3.00:00:00</c>.</summary>
     public Dictionary<string, TimeSpan> SubmittedTimeoutByMethod { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -29,6 +33,7 @@ public sealed class SessionTimeoutOptions
         PaymentActionRequired = PaymentActionRequiredTimeout,
         Idle = IdleTimeout,
         RepeatedFailureThreshold = RepeatedFailureThreshold,
+        MaxEventsPerSession = MaxEventsPerSession,
         SubmittedByMethod = new Dictionary<string, TimeSpan>(SubmittedTimeoutByMethod, StringComparer.OrdinalIgnoreCase),
     };
 }

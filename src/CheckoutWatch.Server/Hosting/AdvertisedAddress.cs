@@ -1,30 +1,18 @@
-using System.Net;
 using CheckoutWatch.Server.Configuration;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 
 namespace CheckoutWatch.Server.Hosting;
 
 internal static class AdvertisedAddress
 {
     /// <summary>
-    /// Applies <see cref="OrleansHostOptions.AdvertisedIPAddress"/> after every other endpoint
-    /// setting: the silo advertises that address and listens on all interfaces on its ports.
+    /// Validates <see cref="OrleansHostOptions.AdvertisedIPAddress"/> at start: a concrete IP, and
+    /// only in cluster mode. The cluster silo (<see cref="OrleansHosting"/>) advertises it and
+    /// listens on it.
     /// </summary>
     public static WebApplicationBuilder UseAdvertisedAddress(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IValidateOptions<OrleansHostOptions>, OrleansHostOptionsValidator>();
-        builder.Services.AddOptions<EndpointOptions>().PostConfigure<IOptions<OrleansHostOptions>>((endpoints, host) =>
-        {
-            if (host.Value.AdvertisedIPAddress is { } text && OrleansHostOptionsValidator.TryParseConcrete(text, out var address))
-            {
-                endpoints.AdvertisedIPAddress = address;
-                // A loopback address (nodes on one machine, the cluster tests) keeps the silo on loopback.
-                var listen = IPAddress.IsLoopback(address) ? address : IPAddress.Any;
-                endpoints.SiloListeningEndpoint = new IPEndPoint(listen, endpoints.SiloPort);
-                endpoints.GatewayListeningEndpoint = new IPEndPoint(listen, endpoints.GatewayPort);
-            }
-        });
         return builder;
     }
 }

@@ -10,19 +10,23 @@ public static class CheckoutWatchEndpointExtensions
 {
     public static WebApplication MapCheckoutWatch(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseCheckoutWatchTelemetry();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseSameOriginGuard();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapAuth();
+        app.MapAdmin();
         app.MapEvents();
         app.MapMerchants();
         app.MapAlerts();

@@ -13,6 +13,10 @@ using CheckoutWatch.Server.Ingest;
 using CheckoutWatch.Server.Security;
 using CheckoutWatch.Server.Telemetry;
 using Microsoft.AspNetCore.Authentication;
+using CheckoutWatch.Abstractions.Audit;
+using CheckoutWatch.Grains.Audit;
+using CheckoutWatch.Server.Hubs;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace CheckoutWatch.Server.Hosting;
@@ -52,11 +56,9 @@ public static class CheckoutWatchServiceExtensions
         builder.AddAdminDashboard();
 
         services.AddProblemDetails();
-        services.AddSingleton<IngestKeyStore>();
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, IngestKeyAuthenticationHandler>(IngestKeyDefaults.Scheme, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(IngestKeyDefaults.Policy, p => p.AddAuthenticationSchemes(IngestKeyDefaults.Scheme).RequireAuthenticatedUser());
+        services.AddBoardAuthentication(builder.Configuration);
+        services.AddProxySupport();
+        services.AddSingleton<IAuditLog, AuditLog>();
 
         services.AddSingleton<IngestPipeline>();
         services.AddIngestRateLimiting();
@@ -69,9 +71,10 @@ public static class CheckoutWatchServiceExtensions
                 MaxEventAge = ingest.MaxEventAge,
                 MaxClockSkew = ingest.MaxClockSkew,
                 MaxBodyBytes = (int)ingest.MaxBodyBytes,
+                MaxPropertiesPerEvent = ingest.MaxPropertiesPerEvent,
             });
         });
-        builder.AddClusterServices(redis, services.AddSignalR());
+        builder.AddClusterServices(redis, services.AddSignalR(o => o.AddFilter<HubAuthorizationFilter>()));
         services.AddSingleton<SignalRBoardNotifier>();
         services.AddSingleton<IBoardNotifier>(sp => sp.GetRequiredService<SignalRBoardNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<SignalRBoardNotifier>());

@@ -53,9 +53,16 @@ internal static class OrleansHosting
             o.ServiceId = options.ServiceId;
         });
 
-        // Reached at the host's own address unless CheckoutWatch:Orleans:AdvertisedIPAddress
-        // says otherwise (applied after this, in AdvertisedAddress).
-        silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        // Other nodes reach this one at the advertised address, and it listens there only;
+        // without one, at the host's own address, listening on all.
+        if (options.AdvertisedIPAddress is { } text && OrleansHostOptionsValidator.TryParseConcrete(text, out var advertised))
+        {
+            silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
 
         // Membership entries never expire: an expiry would delete the whole table after its TTL.
         silo.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());

@@ -12,6 +12,7 @@ internal sealed class StartupBanner(
     IHostEnvironment environment,
     IOptions<IngestOptions> ingest,
     IOptions<DemoOptions> demo,
+    IOptions<AuthOptions> auth,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -31,6 +32,12 @@ internal sealed class StartupBanner(
                 foreach (var key in ingest.Value.Keys.Where(k => k.Key is not null && k.Name == "development"))
                 {
                     logger.LogInformation("Development ingest key (X-Api-Key): {Key} for merchants {Merchants}", key.Key, string.Join(",", key.Merchants));
+                }
+
+                // The development users (plain-text passwords, loopback only: see DevelopmentCredentialsGuard).
+                foreach (var user in auth.Value.Users.Where(u => u.Password is not null && u.Name.StartsWith("dev-", StringComparison.Ordinal)))
+                {
+                    logger.LogInformation("Development board user: {Name} / {Password} ({Roles})", user.Name, user.Password, string.Join(",", user.Roles));
                 }
             }
 

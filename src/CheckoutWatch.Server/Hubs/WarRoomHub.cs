@@ -1,5 +1,8 @@
 using CheckoutWatch.Abstractions.Alerts;
 using CheckoutWatch.Abstractions.Grains;
+using CheckoutWatch.Server.Auth;
+using CheckoutWatch.Server.Customers;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CheckoutWatch.Server.Hubs;
@@ -8,11 +11,15 @@ namespace CheckoutWatch.Server.Hubs;
 /// The war-room hub at <c>/hubs/warroom</c>. Boards call <see cref="GetSnapshot"/> on connect,
 /// then apply pushed changes; after a reconnect they call <see cref="GetAlertsSince"/> with the
 /// last sequence they saw and get exactly the alerts that changed meanwhile.
+/// Connecting needs <see cref="Policies.ViewBoard"/>; every method names its own policy, checked
+/// on each call (<see cref="HubAuthorizationFilter"/>).
 /// </summary>
-public sealed class WarRoomHub(IGrainFactory grains, TimeProvider clock) : Hub<IWarRoomClient>
+[Authorize(Policy = Policies.ViewBoard)]
+public sealed class WarRoomHub(IGrainFactory grains, CustomerDataAccess customers, TimeProvider clock) : Hub<IWarRoomClient>
 {
     public const string Path = "/hubs/warroom";
 
+    [Authorize(Policy = Policies.ViewBoard)]
     public async Task<BoardSnapshot> GetSnapshot()
     {
         var tiles = grains.GetGrain<IBoardSnapshotGrain>(0).GetTilesAsync();
@@ -20,6 +27,12 @@ public sealed class WarRoomHub(IGrainFactory grains, TimeProvider clock) : Hub<I
         return new BoardSnapshot(clock.GetUtcNow(), await tiles, feed.Alerts, feed.Sequence);
     }
 
+    [Authorize(Policy = Policies.ViewBoard)]
     public Task<AlertFeedPage> GetAlertsSince(long sequence) =>
         grains.GetGrain<IAlertFeedGrain>(0).GetSinceAsync(sequence);
+
+    /// <summary>The merchant's session findings of the last hour; contact data masked unless the caller is an agent or admin.</summary>
+    [Authorize(Policy = Policies.ViewBoard)]
+    public Task<IReadOnlyList<SessionFindingView>> GetFindings(string merchantId) =>
+        customers.FindingsAsync(merchantId, Context.User ?? new());
 }

@@ -10,7 +10,8 @@ namespace CheckoutWatch.Server.Ingest;
 /// <summary>
 /// Hands validated events to the grains: one call per session in the batch (so a session's
 /// events are applied in one turn and duplicates are recognised there), then the accepted ones,
-/// grouped per merchant, to this node's ingest buffer.
+/// grouped per merchant, to this node's ingest buffer. An event refused by a full session is
+/// neither accepted nor a duplicate: the answer lists it as rejected.
 /// </summary>
 public sealed class IngestPipeline(IGrainFactory grains)
 {
@@ -55,6 +56,7 @@ public sealed class IngestPipeline(IGrainFactory grains)
 
         var byMerchant = new Dictionary<string, (List<CheckoutEvent> Events, int Delta)>(StringComparer.Ordinal);
         var accepted = 0;
+        List<int>? full = null;
         for (var g = 0; g < calls.Length; g++)
         {
             if (!calls[g].IsCompletedSuccessfully)
@@ -70,7 +72,11 @@ public sealed class IngestPipeline(IGrainFactory grains)
             entry.Delta += result.InFlightDelta;
             for (var k = 0; k < indexes.Count; k++)
             {
-                if (!result.Duplicate[k])
+                if (result.Refused?[k] == true)
+                {
+                    (full ??= []).Add(indexes[k]);
+                }
+                else if (!result.Duplicate[k])
                 {
                     entry.Events.Add(events[indexes[k]]);
                     accepted++;
@@ -85,6 +91,7 @@ public sealed class IngestPipeline(IGrainFactory grains)
             ExceptionDispatchInfo.Capture(failure).Throw();
         }
 
-        return new IngestOutcome(accepted, events.Count - accepted);
+        full?.Sort();
+        return new IngestOutcome(accepted, events.Count - accepted - (full?.Count ?? 0)) { SessionFull = full ?? [] };
     }
 }

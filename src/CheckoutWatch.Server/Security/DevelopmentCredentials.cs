@@ -14,19 +14,35 @@ public static class DevelopmentCredentials
         "cw-compose-demo-key-change-me",
     };
 
-    /// <summary>Why the node must not start, or null when it may.</summary>
-    public static string? Violation(IEnumerable<string> listenAddresses, IEnumerable<string?> configuredKeys)
+    /// <summary>The board users of appsettings.Development.json, one per role; their password is <c>cw-dev-{role}-password</c>.</summary>
+    public static string PasswordFor(string role) => $"cw-dev-{role}-password";
+
+    /// <summary>
+    /// Why the node must not start, or null when it may. <paramref name="plainTextPasswordUsers"/>
+    /// names the board users configured with a plain-text Password (not a PasswordHash).
+    /// </summary>
+    public static string? Violation(IEnumerable<string> listenAddresses, IEnumerable<string?> configuredKeys, IEnumerable<string>? plainTextPasswordUsers = null)
     {
         var exposed = listenAddresses.Where(a => !IsLoopback(a)).ToList();
-        var developmentKeys = configuredKeys.Count(k => k is not null && KnownKeys.Contains(k));
-        if (exposed.Count == 0 || developmentKeys == 0)
+        if (exposed.Count == 0)
         {
             return null;
         }
 
-        return $"Refusing to start: the node listens beyond loopback ({string.Join(", ", exposed)}) while a development ingest key " +
-               "from this repository is configured. Configure your own keys (CheckoutWatch:Ingest:Keys, preferably as KeyHash) " +
-               "or listen on 127.0.0.1 only. See docs/configuration.md.";
+        var where = $"Refusing to start: the node listens beyond loopback ({string.Join(", ", exposed)}) while ";
+        if (configuredKeys.Any(k => k is not null && KnownKeys.Contains(k)))
+        {
+            return where + "a development ingest key from this repository is configured. Configure your own keys " +
+                   "(CheckoutWatch:Ingest:Keys, preferably as KeyHash) or listen on 127.0.0.1 only. See docs/configuration.md.";
+        }
+
+        if (plainTextPasswordUsers?.ToList() is { Count: > 0 } users)
+        {
+            return where + $"board users have plain-text passwords ({string.Join(", ", users.Take(10))}). Configure them with " +
+                   "PasswordHash (made by `checkoutwatch hash-password`) or listen on 127.0.0.1 only. See docs/security.md.";
+        }
+
+        return null;
     }
 
     internal static bool IsLoopback(string address)

@@ -7,15 +7,17 @@ namespace CheckoutWatch.Server.Security;
 
 /// <summary>
 /// Checks, once the server knows its addresses and before the node is reported started, that
-/// no development credential is exposed beyond loopback; otherwise startup fails with the reason.
+/// no development credential (a repository ingest key, a plain-text board password) is exposed
+/// beyond loopback; otherwise startup fails with the reason.
 /// </summary>
-internal sealed class DevelopmentCredentialsGuard(IServer server, IOptions<IngestOptions> ingest, IOptions<DemoOptions> demo) : IHostedLifecycleService
+internal sealed class DevelopmentCredentialsGuard(IServer server, IOptions<IngestOptions> ingest, IOptions<DemoOptions> demo, IOptions<AuthOptions> auth) : IHostedLifecycleService
 {
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var keys = ingest.Value.Keys.Select(k => k.Key).Append(demo.Value.Enabled ? demo.Value.IngestKey : null);
-        if (DevelopmentCredentials.Violation(addresses, keys) is { } reason)
+        var keys = ingest.Value.Keys.SelectMany(k => new[] { k.Key, k.NextKey }).Append(demo.Value.Enabled ? demo.Value.IngestKey : null);
+        var plainTextPasswords = auth.Value.Users.Where(u => !string.IsNullOrEmpty(u.Password)).Select(u => u.Name);
+        if (DevelopmentCredentials.Violation(addresses, keys, plainTextPasswords) is { } reason)
         {
             throw new InvalidOperationException(reason);
         }

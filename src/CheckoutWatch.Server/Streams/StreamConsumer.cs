@@ -1,6 +1,7 @@
 using CheckoutWatch.Detection.Events;
 using CheckoutWatch.Server.Configuration;
 using CheckoutWatch.Server.Ingest;
+using CheckoutWatch.Server.Telemetry;
 using StackExchange.Redis;
 
 namespace CheckoutWatch.Server.Streams;
@@ -124,7 +125,13 @@ public sealed class StreamConsumer(
         // Throws when the grains cannot take the events: nothing is acknowledged, the entries
         // stay pending and come back through the take-over.
         var outcome = await pipeline.ApplyAsync(events);
+        IngestMetrics.Record("stream", outcome, []);
         logger.LogDebug("Stream entries {Count}: {Accepted} events accepted, {Duplicates} duplicates", ids.Count, outcome.Accepted, outcome.Duplicates);
+        if (outcome.SessionFull.Count > 0)
+        {
+            logger.LogWarning("Stream entries {Count}: {Refused} events refused because their session already holds the most events a session may hold", ids.Count, outcome.SessionFull.Count);
+        }
+
         await AcknowledgeAsync(ids, dead);
     }
 

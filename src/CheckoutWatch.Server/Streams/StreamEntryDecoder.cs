@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CheckoutWatch.Detection.Events;
 using CheckoutWatch.Ingest;
+using CheckoutWatch.Server.Ingest;
+using CheckoutWatch.Server.Telemetry;
 using StackExchange.Redis;
 
 namespace CheckoutWatch.Server.Streams;
@@ -41,6 +43,7 @@ public sealed class StreamEntryDecoder(EventBatchParser parser, TimeProvider clo
             return DecodedEntry.Poison(entry.Id, parsed.Failure.Message);
         }
 
+        IngestMetrics.Record("stream", new IngestOutcome(0, 0), parsed.Rejected);
         var rejected = parsed.Rejected.Count == 0
             ? null
             : JsonSerializer.Serialize(parsed.Rejected.ToArray(), IngestJsonContext.Default.RejectedEventArray);

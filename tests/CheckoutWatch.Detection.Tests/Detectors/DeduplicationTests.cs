@@ -22,8 +22,8 @@ public sealed class DeduplicationTests
     {
         var sim = Run(8, Incidents.Technical(a => a.Psp is "adyen" or "stripe", 0.05, 0.40));
 
-        var paging = sim.Changes.Where(c => c.Kind == ChangeKind.Opened && c.Alert.Pages).ToList();
-        var alert = Assert.Single(paging).Alert;
+        var paging = PagingTests.PagedKeys(sim.Changes, out _);
+        var alert = sim.Changes.First(c => c.Alert.IncidentKey == Assert.Single(paging)).Alert;
         Assert.Equal(AlertDimension.Merchant("m1"), alert.Dimension);
         var latest = sim.Monitor("m1").Active.Single(a => a.IncidentKey == alert.IncidentKey);
         Assert.Contains(latest.Evidence, e => e.Dimension == new AlertDimension(DimensionKind.Psp, "adyen"));
@@ -56,7 +56,7 @@ public sealed class DeduplicationTests
         var sim = Run(19, (a, rng) => rng.NextDouble() < 0.2 ? new Outcome("12", Events.FailureKind.Declined) : null);
 
         var opened = Assert.Single(sim.Opened);
-        Assert.True(opened.Alert.Pages);
+        Assert.True(opened.Alert.PagesAfterGrace);
         Assert.Equal("12", opened.Alert.TopDeclineCodes[0].Code);
         Assert.Equal("12", opened.Alert.Guidance?.Code);
     }

@@ -23,7 +23,7 @@ public sealed class LargeSpikeTests(ITestOutputHelper output)
 
             var opened = Assert.Single(sim.Opened);
             Assert.Equal(new AlertDimension(DimensionKind.Psp, "adyen"), opened.Alert.Dimension);
-            Assert.True(opened.Alert.Pages);
+            Assert.True(opened.Alert.PagesAfterGrace);
             Assert.True(opened.Alert.Actionable);
             Assert.Contains(opened.Alert.TopDeclineCodes, c => c.Code is "96" or "error" or "timeout");
             Assert.NotNull(opened.Alert.Guidance);
@@ -62,7 +62,7 @@ public sealed class LargeSpikeTests(ITestOutputHelper output)
             sim.Run(TimeSpan.FromMinutes(1));
 
             var opened = Assert.Single(sim.Opened);
-            Assert.True(opened.Alert.Pages);
+            Assert.True(opened.Alert.PagesAfterGrace);
             delays.Add((opened.Alert.DetectedAt - sim.FirstIncidentFailure["m1"]).TotalSeconds);
         }
 
@@ -81,7 +81,7 @@ public sealed class LargeSpikeTests(ITestOutputHelper output)
 
         var opened = Assert.Single(sim.Opened);
         Assert.Equal(AlertSeverity.Minor, opened.Alert.Severity);
-        Assert.False(opened.Alert.Pages);
+        Assert.False(opened.Alert.PagesAfterGrace);
         Assert.False(opened.Alert.Actionable);
         Assert.DoesNotContain(sim.Changes, c => c.Alert.Pages);
     }

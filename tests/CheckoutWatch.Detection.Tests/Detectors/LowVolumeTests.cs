@@ -33,7 +33,7 @@ public sealed class LowVolumeTests
         }
 
         var opened = Assert.Single(changes, c => c.Kind == ChangeKind.Opened);
-        Assert.True(opened.Alert.Pages);
+        Assert.True(opened.Alert.PagesAfterGrace);
         Assert.True(failures <= 10, $"alerted after {failures} failures");
 
         void Attempt(bool failed)

@@ -37,7 +37,7 @@ public sealed class ModerateSpikeTests(ITestOutputHelper output)
 
             var opened = Assert.Single(sim.Opened);
             Assert.Equal(new AlertDimension(DimensionKind.Psp, "adyen"), opened.Alert.Dimension);
-            Assert.Equal(technical, opened.Alert.Pages);
+            Assert.Equal(technical, opened.Alert.PagesAfterGrace);
             delays.Add((opened.Alert.DetectedAt - sim.FirstIncidentFailure["m1"]).TotalSeconds);
         }
 

@@ -25,6 +25,28 @@ public sealed class QuietTrafficTests(ITestOutputHelper output)
         Assert.Empty(sim.Changes);
     }
 
+    /// <summary>
+    /// The same hour over a sweep of seeds (200 merchant-hours; CHECKOUTWATCH_QUIET_SEEDS for more): zero alerts of any kind. The
+    /// deadline test for traffic drops is the part most exposed here (see docs/detection.md).
+    /// </summary>
+    [Fact]
+    public void Quiet_hour_raises_no_alert_over_a_seed_sweep()
+    {
+        var seeds = int.TryParse(Environment.GetEnvironmentVariable("CHECKOUTWATCH_QUIET_SEEDS"), out var n) ? n : 10;
+        var alerted = new List<string>();
+        for (var seed = 1; seed <= seeds; seed++)
+        {
+            var sim = new Simulator(seed);
+            for (var i = 0; i < 20; i++) sim.Add(QuietMerchant(i));
+            sim.Run(TimeSpan.FromHours(1));
+            alerted.AddRange(sim.Opened.Select(c => $"seed {seed}: {c.Alert.Title} at {c.Alert.DetectedAt:HH:mm:ss}"));
+        }
+
+        output.WriteLine($"{seeds} seeds x 20 merchant-hours: {alerted.Count} alerts");
+        alerted.ForEach(output.WriteLine);
+        Assert.Empty(alerted);
+    }
+
     internal static MerchantProfile QuietMerchant(int i)
     {
         double[] volumes = [0.2, 0.5, 1, 2, 3, 5, 8, 4, 12, 0.3];

@@ -87,4 +87,28 @@ public sealed class ResolutionTests(ITestOutputHelper output)
         Assert.Empty(sim.Changes);
         return sim;
     }
+
+    [Fact]
+    public void Spike_on_a_merchant_that_stops_sending_payments_resolves_as_no_traffic_within_60_seconds()
+    {
+        var sim = new Simulator(41);
+        sim.Add(new MerchantProfile("m1") { AttemptsPerSecond = _ => 20, PspWeights = [0.5, 0.3, 0.2] });
+        sim.Run(TimeSpan.FromMinutes(5));
+        sim.Change("m1", p => p with { Incident = Incidents.Technical(a => a.Psp == "adyen", 0.05, 0.5) });
+        sim.Run(TimeSpan.FromSeconds(40));
+        var spike = Assert.Single(sim.Opened).Alert;
+        Assert.Equal(AlertKind.PaymentFailureSpike, spike.Kind);
+
+        // The merchant's checkout goes dark: no starts, no payments.
+        var silentFrom = sim.Now;
+        sim.Change("m1", p => p with { AttemptsPerSecond = _ => 0, StartsPerSecond = _ => 0 });
+        sim.Run(TimeSpan.FromMinutes(3));
+
+        var resolved = Assert.Single(sim.Changes, c => c.Kind == ChangeKind.Resolved && c.Alert.IncidentKey == spike.IncidentKey).Alert;
+        Assert.True(resolved.ResolvedAt <= silentFrom.AddSeconds(62), $"resolved at {resolved.ResolvedAt:HH:mm:ss}, silent from {silentFrom:HH:mm:ss}");
+        Assert.Contains("no payment attempts since", resolved.Title, StringComparison.Ordinal);
+        Assert.Single(sim.Changes, c => c.Kind == ChangeKind.Opened && c.Alert.IncidentKey == spike.IncidentKey);
+        // The silence itself is what the traffic-drop alert is for.
+        Assert.Contains(sim.Monitor("m1").Active, a => a.Kind == AlertKind.TrafficDrop);
+    }
 }

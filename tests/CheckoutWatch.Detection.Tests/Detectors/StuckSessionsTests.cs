@@ -28,10 +28,23 @@ public sealed class StuckSessionsTests
         Assert.Equal(AlertDimension.Merchant("m1"), opened.Alert.Dimension);
         Assert.Contains("adyen", opened.Alert.Title, StringComparison.Ordinal);
         Assert.Equal(5, opened.Alert.AffectedSessions);
-        Assert.True(opened.Alert.Pages);
+        Assert.True(opened.Alert.PagesAfterGrace);
         Assert.Equal(_t0.AddSeconds(70), opened.Alert.StartedAt);
         Assert.Equal(5 * 4_200L, opened.Alert.RevenueAtRiskMinor);
         Assert.Equal(6, monitor.Active.Single().AffectedSessions);
+    }
+
+    [Fact]
+    public void Sessions_stuck_in_the_same_second_open_an_alert_that_reports_a_real_window()
+    {
+        var (monitor, changes) = Setup(submitted: 100);
+        AdvanceTo(monitor, changes, 70);
+        for (var i = 0; i < 6; i++) monitor.Observe(Stuck(i, _t0.AddSeconds(70), "adyen"));
+        AdvanceTo(monitor, changes, 75);
+
+        var opened = Assert.Single(changes, c => c.Kind == ChangeKind.Opened).Alert;
+        Assert.True(opened.Window >= TimeSpan.FromSeconds(1), $"window {opened.Window}");
+        Assert.All(changes, c => Assert.True(c.Alert.Window >= TimeSpan.FromSeconds(1)));
     }
 
     [Fact]

@@ -34,21 +34,24 @@ public sealed class TrafficDropTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Exact_80_percent_drop_at_one_start_per_second_is_usually_found_within_45_seconds()
+    public void Exact_80_percent_drop_at_one_start_per_second_is_found_within_45_seconds_for_99_percent_of_seeds()
     {
-        // The boundary case: Poisson noise at 1/s and a drop to exactly 0.2/s. The test is tuned
-        // for about 1 false alarm per 4 million merchant-seconds; the price is a slow tail here.
+        // The boundary case: Poisson noise at 1/s and a drop to exactly 0.2/s. By the deadline 43
+        // settled seconds hold ~8.6 starts against ~43 expected; the 40 s window test (at most 40 %
+        // of expected, Chernoff tail ≥ 9 nats) catches ~99.5 % where the CUSUM alone caught ~85 %.
+        const int seeds = 400;
         var delays = new List<double>();
-        for (var seed = 1; seed <= 12; seed++)
+        var missed = 0;
+        for (var seed = 1; seed <= seeds; seed++)
         {
-            var (changes, dropAt) = RunDrop(seed, 1.0, 0.2, TimeSpan.FromMinutes(3));
+            var (changes, dropAt) = RunDrop(seed, 1.0, 0.2, TimeSpan.FromSeconds(46));
             var paged = changes.FirstOrDefault(c => c.Alert.Pages);
-            Assert.NotNull(paged);
-            delays.Add((paged.Alert.UpdatedAt - dropAt).TotalSeconds);
+            if (paged is null || (paged.Alert.UpdatedAt - dropAt).TotalSeconds > 45) missed++;
+            if (paged is not null) delays.Add((paged.Alert.UpdatedAt - dropAt).TotalSeconds);
         }
 
-        output.WriteLine(Report.Delays(delays));
-        Assert.True(delays.Count(d => d <= 45) >= 9, Report.Delays(delays));
+        output.WriteLine($"{seeds - missed}/{seeds} within 45 s; {Report.Percentiles(delays)}");
+        Assert.True(missed <= seeds / 100, $"{missed} of {seeds} seeds missed the 45 s deadline; {Report.Percentiles(delays)}");
     }
 
     [Fact]

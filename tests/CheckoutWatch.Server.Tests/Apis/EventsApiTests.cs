@@ -40,7 +40,7 @@ public sealed class EventsApiTests(ServerFixture server)
         Assert.Equal(0, second.GetProperty("accepted").GetInt32());
         Assert.Equal(2, second.GetProperty("duplicates").GetInt32());
         await server.FlushIngestAsync();
-        using var client = server.CreateClient();
+        using var client = await server.CreateUserClientAsync(CheckoutWatch.Server.Auth.Roles.Wall);
         var breakdown = await client.GetFromJsonAsync<JsonElement>($"/api/v1/merchants/{m}/breakdown");
         Assert.Equal(1, breakdown.GetProperty("failures").GetInt32());
         Assert.Equal(1, breakdown.GetProperty("paymentAttempts").GetInt32());

@@ -23,7 +23,7 @@ public sealed class HostTests(ServerFixture server)
     [InlineData("/api/v1/alerts")]
     public async Task Answers_carry_security_headers(string path)
     {
-        using var client = server.CreateClient();
+        using var client = await server.CreateUserClientAsync(CheckoutWatch.Server.Auth.Roles.Wall);
         var response = await client.GetAsync(path);
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
@@ -44,12 +44,13 @@ public sealed class HostTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task Merchant_health_needs_a_key_in_scope()
+    public async Task Merchant_health_needs_a_board_sign_in_and_an_ingest_key_is_not_one()
     {
         using var anonymous = server.CreateClient(key: null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/merchants/any/health")).StatusCode);
-        using var scoped = server.CreateClient(ServerFixture.ScopedKey);
-        Assert.Equal(HttpStatusCode.Forbidden, (await scoped.GetAsync("/api/v1/merchants/not-mine/health")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await scoped.GetAsync($"/api/v1/merchants/{ServerFixture.ScopedMerchant}/health")).StatusCode);
+        using var ingest = server.CreateClient(ServerFixture.IngestKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ingest.GetAsync("/api/v1/merchants/any/health")).StatusCode);
+        using var wall = await server.CreateUserClientAsync(CheckoutWatch.Server.Auth.Roles.Wall);
+        Assert.Equal(HttpStatusCode.OK, (await wall.GetAsync($"/api/v1/merchants/{ServerFixture.ScopedMerchant}/health")).StatusCode);
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CheckoutWatch.Server.Auth;
 using CheckoutWatch.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
@@ -33,7 +34,7 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
     [Fact]
     public async Task The_alert_store_applies_each_version_once_in_sequence_order_and_knows_where_to_catch_up()
     {
-        await using var board = await chromium.NewPageAsync(server.BaseAddress);
+        await using var board = await chromium.NewPageAsync(server, Roles.Wall);
         await board.OpenAsync();
 
         // The board's own module, exercised in the browser that runs it.
@@ -84,14 +85,15 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
     public async Task A_detected_incident_shows_as_a_card_and_a_tile_badge_and_actions_on_one_board_reach_the_other()
     {
         var merchant = NewMerchant();
-        await using var first = await OpenLiveBoardAsync();
-        await using var second = await OpenLiveBoardAsync();
+        await using var first = await OpenLiveBoardAsync(Roles.Oncall);
+        await using var second = await OpenLiveBoardAsync(Roles.Admin);
+        await using var wall = await OpenLiveBoardAsync(Roles.Wall);
 
         var alert = await DriveIncidentAsync(merchant);
         var id = alert.GetProperty("id").GetString()!;
 
         // Pushed to both boards, with the figures a person needs to act.
-        foreach (var board in new[] { first, second })
+        foreach (var board in new[] { first, second, wall })
         {
             await Expect(board.AlertCard(id)).ToHaveCountAsync(1, new() { Timeout = Timeout });
         }
@@ -108,33 +110,32 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
         await Expect(first.Tile(merchant)).ToHaveAttributeAsync("data-alert", SevereEnough(), new() { Timeout = Timeout });
         await Expect(first.Field(merchant, "alert")).ToHaveTextAsync(new Regex("^(critical|major) alert$"));
 
-        // Without a name nothing is sent: the board asks for one.
-        await first.AlertButton(id, "Acknowledge").ClickAsync();
-        await Expect(first.AlertField(id, "error")).ToContainTextAsync("Type your name");
-        await Expect(first.OperatorName).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(first.AlertCard(id)).ToHaveAttributeAsync("data-status", "open");
+        // A wall display only watches: no buttons. Who acts is whoever is signed in.
+        await Expect(wall.AlertButton(id, "Acknowledge")).ToHaveCountAsync(0);
+        await Expect(wall.AlertButton(id, "Resolve")).ToHaveCountAsync(0);
+        await Expect(first.UserName).ToHaveTextAsync(ServerFixture.UserName(Roles.Oncall));
 
-        var acknowledger = "Ack " + Guid.NewGuid().ToString("N")[..6];
-        await first.OperatorName.FillAsync(acknowledger);
+        var acknowledger = ServerFixture.UserName(Roles.Oncall);
         await first.AlertButton(id, "Acknowledge").ClickAsync();
         await Expect(second.AlertField(id, "status")).ToHaveTextAsync(Status("acknowledged", acknowledger), new() { Timeout = PushTimeout });
         await Expect(second.AlertCard(id)).ToHaveAttributeAsync("data-status", "acknowledged");
         await Expect(second.Field(merchant, "alert")).ToHaveTextAsync("alert acknowledged");
         await Expect(first.AlertButton(id, "Acknowledge")).ToHaveCountAsync(0);
 
-        var resolver = "Res " + Guid.NewGuid().ToString("N")[..6];
-        await second.OperatorName.FillAsync(resolver);
+        var resolver = ServerFixture.UserName(Roles.Admin);
         await second.AlertButton(id, "Resolve").ClickAsync();
         await Expect(first.AlertField(id, "status")).ToHaveTextAsync(Status("resolved", resolver), new() { Timeout = PushTimeout });
         await Expect(first.AlertCard(id)).ToHaveAttributeAsync("data-mode", "compact");
         await Expect(first.Field(merchant, "alert")).ToBeHiddenAsync();
         await Expect(first.AlertCard(id)).ToHaveCountAsync(1);
+        await Expect(wall.AlertField(id, "status")).ToHaveTextAsync(Status("resolved", resolver), new() { Timeout = PushTimeout });
         Assert.Empty(first.Errors);
         Assert.Empty(second.Errors);
+        Assert.Empty(wall.Errors);
 
-        // The name is typed once per browser; a reload starts from the snapshot, resolved and dimmed.
+        // A reload keeps the session and starts from the snapshot, resolved and dimmed.
         await first.Page.ReloadAsync();
-        await Expect(first.OperatorName).ToHaveValueAsync(acknowledger);
+        await Expect(first.UserName).ToHaveTextAsync(acknowledger, new() { Timeout = Timeout });
         await Expect(first.AlertField(id, "status")).ToHaveTextAsync(Status("resolved", resolver), new() { Timeout = Timeout });
         await Expect(first.AlertCard(id)).ToHaveCountAsync(1);
     }
@@ -146,7 +147,7 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
         var alert = await DriveIncidentAsync(merchant);
         var id = alert.GetProperty("id").GetString()!;
 
-        await using var board = await chromium.NewPageAsync(server.BaseAddress);
+        await using var board = await chromium.NewPageAsync(server, Roles.Wall);
         var hub = await HubTap.AttachAsync(board.Page);
 
         // Opened after the incident: the first connect takes it from the snapshot.
@@ -160,13 +161,15 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
         await Expect(board.ConnectionState).ToHaveAttributeAsync("data-state", "reconnecting", new() { Timeout = Timeout });
 
         // While the board is away, the alert is acknowledged and then resolved by hand.
-        using var client = server.CreateClient();
-        var missedFrom = (await ActAsync(client, id, "acknowledge", "away-acknowledger")).GetProperty("sequence").GetInt64();
-        await ActAsync(client, id, "resolve", "away-resolver");
+        using var oncall = await server.CreateUserClientAsync(Roles.Oncall);
+        using var admin = await server.CreateUserClientAsync(Roles.Admin);
+        var missedFrom = (await ActAsync(oncall, id, "acknowledge")).GetProperty("sequence").GetInt64();
+        await ActAsync(admin, id, "resolve");
+        var resolver = ServerFixture.UserName(Roles.Admin);
 
         hub.Restore();
         await Expect(board.ConnectionState).ToHaveAttributeAsync("data-state", "live", new() { Timeout = Timeout });
-        await Expect(board.AlertField(id, "status")).ToHaveTextAsync(Status("resolved", "away-resolver"), new() { Timeout = Timeout });
+        await Expect(board.AlertField(id, "status")).ToHaveTextAsync(Status("resolved", resolver), new() { Timeout = Timeout });
         await Expect(board.AlertCard(id)).ToHaveCountAsync(1);
 
         // It asked for what changed after what it held: not before it, and not after what it missed.
@@ -182,7 +185,7 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
         hub.SendToPage($$"""{"type":1,"target":"AlertsChanged","arguments":[[{{alert.GetRawText()}},{{madeUp.ToJsonString()}}]]}""");
         await Expect(board.AlertCard(madeUpId)).ToHaveCountAsync(1, new() { Timeout = Timeout });
         await Expect(board.AlertCard(id)).ToHaveCountAsync(1);
-        await Expect(board.AlertField(id, "status")).ToHaveTextAsync(Status("resolved", "away-resolver"));
+        await Expect(board.AlertField(id, "status")).ToHaveTextAsync(Status("resolved", resolver));
 
         // When the node says it pruned part of the range, the board replaces its alerts from the
         // snapshot: the made-up alert, which the node never had, goes; the real one stays, once.
@@ -193,7 +196,7 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
         await Expect(board.ConnectionState).ToHaveAttributeAsync("data-state", "live", new() { Timeout = Timeout });
         await Expect(board.AlertCard(madeUpId)).ToHaveCountAsync(0, new() { Timeout = Timeout });
         await Expect(board.AlertCard(id)).ToHaveCountAsync(1);
-        await Expect(board.AlertField(id, "status")).ToHaveTextAsync(Status("resolved", "away-resolver"));
+        await Expect(board.AlertField(id, "status")).ToHaveTextAsync(Status("resolved", resolver));
         Assert.DoesNotContain(board.Errors, e => e.StartsWith("page error", StringComparison.Ordinal));
     }
 
@@ -204,7 +207,7 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
         var lostId = incidents[0].GetProperty("id").GetString()!;
         var laterId = incidents[1].GetProperty("id").GetString()!;
 
-        await using var board = await chromium.NewPageAsync(server.BaseAddress);
+        await using var board = await chromium.NewPageAsync(server, Roles.Wall);
         var hub = await HubTap.AttachAsync(board.Page);
         await board.OpenAsync();
         await Expect(board.ConnectionState).ToHaveAttributeAsync("data-state", "live", new() { Timeout = Timeout });
@@ -215,13 +218,14 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
         // with a higher sequence, so the board can tell that it missed something.
         hub.LosePush = message => message.Contains($"\"id\":\"{lostId}\"", StringComparison.Ordinal)
             && message.Contains("\"status\":\"acknowledged\"", StringComparison.Ordinal);
-        using var client = server.CreateClient();
-        await ActAsync(client, lostId, "acknowledge", "lost-push");
-        await ActAsync(client, laterId, "acknowledge", "later-push");
-        await Expect(board.AlertField(laterId, "status")).ToHaveTextAsync(Status("acknowledged", "later-push"), new() { Timeout = PushTimeout });
+        using var client = await server.CreateUserClientAsync(Roles.Oncall);
+        var acknowledger = ServerFixture.UserName(Roles.Oncall);
+        await ActAsync(client, lostId, "acknowledge");
+        await ActAsync(client, laterId, "acknowledge");
+        await Expect(board.AlertField(laterId, "status")).ToHaveTextAsync(Status("acknowledged", acknowledger), new() { Timeout = PushTimeout });
         Assert.Equal(1, hub.Lost);
 
-        await Expect(board.AlertField(lostId, "status")).ToHaveTextAsync(Status("acknowledged", "lost-push"), new() { Timeout = Timeout });
+        await Expect(board.AlertField(lostId, "status")).ToHaveTextAsync(Status("acknowledged", acknowledger), new() { Timeout = Timeout });
         await Expect(board.AlertCard(lostId)).ToHaveCountAsync(1);
         await Expect(board.ConnectionState).ToHaveAttributeAsync("data-state", "live");
         // Fetched over the same connection: one snapshot (the first connect) and a catch-up.
@@ -231,9 +235,9 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
         Assert.Empty(board.Errors);
     }
 
-    private async Task<BoardPage> OpenLiveBoardAsync()
+    private async Task<BoardPage> OpenLiveBoardAsync(string role)
     {
-        var board = await chromium.NewPageAsync(server.BaseAddress);
+        var board = await chromium.NewPageAsync(server, role);
         await board.OpenAsync();
         await Expect(board.ConnectionState).ToHaveAttributeAsync("data-state", "live", new() { Timeout = Timeout });
         return board;
@@ -247,7 +251,7 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
     /// </summary>
     private async Task<JsonElement> DriveIncidentAsync(string merchant)
     {
-        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "/hubs/warroom")).Build();
+        await using var hub = await server.CreateHubAsync(Roles.Wall);
         var opened = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var tick = new SemaphoreSlim(0);
         hub.On<JsonElement>("AlertsChanged", alerts =>
@@ -272,7 +276,7 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
         });
         await hub.StartAsync();
 
-        using var client = server.CreateClient();
+        using var client = await server.CreateUserClientAsync(Roles.Wall);
         var started = DateTime.UtcNow;
         for (var batch = 0; !opened.Task.IsCompleted && DateTime.UtcNow - started < _incidentLimit; batch++)
         {
@@ -306,9 +310,9 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
 
     private static Regex Status(string status, string by) => new($"^{status} by {Regex.Escape(by)} at \\d\\d:\\d\\d$");
 
-    private static async Task<JsonElement> ActAsync(HttpClient client, string id, string action, string by)
+    private static async Task<JsonElement> ActAsync(HttpClient client, string id, string action)
     {
-        using var response = await client.PostAsJsonAsync($"/api/v1/alerts/{id}/{action}", new { by });
+        using var response = await client.PostAsync($"/api/v1/alerts/{id}/{action}", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

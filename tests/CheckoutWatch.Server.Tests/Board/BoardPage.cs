@@ -48,8 +48,8 @@ public sealed class BoardPage : IAsyncDisposable
     public ILocator AlertButton(string alertId, string name) =>
         AlertCard(alertId).Locator(":scope > .alert-card").GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
-    /// <summary>The temporary "acting as" name field (until sign-in exists).</summary>
-    public ILocator OperatorName => Page.Locator("#operator-name");
+    /// <summary>The signed-in user's name in the header.</summary>
+    public ILocator UserName => Page.Locator("#session-name");
 
     public async Task OpenAsync() => await Page.GotoAsync("/");
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CheckoutWatch.Server.Auth;
 using CheckoutWatch.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,7 +19,7 @@ public sealed partial class BoardTests(ServerFixture server, ChromiumBrowser chr
     public async Task Posted_events_appear_as_a_live_tile_with_their_success_rate()
     {
         var merchant = NewMerchant();
-        await using var board = await chromium.NewPageAsync(server.BaseAddress);
+        await using var board = await chromium.NewPageAsync(server, Roles.Wall);
         await board.OpenAsync();
         await Expect(board.ConnectionState).ToHaveAttributeAsync("data-state", "live", _attribute);
         await Expect(board.ConnectionState).ToHaveTextAsync("live");
@@ -38,7 +39,7 @@ public sealed partial class BoardTests(ServerFixture server, ChromiumBrowser chr
     public async Task A_board_opened_later_starts_from_the_snapshot()
     {
         var merchant = NewMerchant();
-        await using (var first = await chromium.NewPageAsync(server.BaseAddress))
+        await using (var first = await chromium.NewPageAsync(server, Roles.Wall))
         {
             await first.OpenAsync();
             await Expect(first.ConnectionState).ToHaveAttributeAsync("data-state", "live", _attribute);
@@ -47,7 +48,7 @@ public sealed partial class BoardTests(ServerFixture server, ChromiumBrowser chr
         }
 
         // No new events: the tile can only come from GetSnapshot.
-        await using var later = await chromium.NewPageAsync(server.BaseAddress);
+        await using var later = await chromium.NewPageAsync(server, Roles.Wall);
         await later.OpenAsync();
         await Expect(later.Field(merchant, "success-rate")).ToHaveTextAsync("75 %", _text);
         await Expect(later.ConnectionState).ToHaveAttributeAsync("data-state", "live");
@@ -57,7 +58,7 @@ public sealed partial class BoardTests(ServerFixture server, ChromiumBrowser chr
     [Fact]
     public async Task A_board_that_cannot_reach_the_hub_says_so_and_recovers_on_its_own()
     {
-        await using var board = await chromium.NewPageAsync(server.BaseAddress);
+        await using var board = await chromium.NewPageAsync(server, Roles.Wall);
         var blocked = true;
         await board.Page.RouteAsync(HubUrl(), async route =>
         {
@@ -85,7 +86,7 @@ public sealed partial class BoardTests(ServerFixture server, ChromiumBrowser chr
     public async Task A_dropped_connection_shows_reconnecting_then_stale_then_live_with_a_fresh_snapshot()
     {
         var merchant = NewMerchant();
-        await using var board = await chromium.NewPageAsync(server.BaseAddress);
+        await using var board = await chromium.NewPageAsync(server, Roles.Wall);
         IWebSocketRoute? socket = null;
         await board.Page.RouteWebSocketAsync(HubUrl(), ws =>
         {

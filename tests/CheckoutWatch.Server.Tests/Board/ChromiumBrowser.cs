@@ -58,6 +58,29 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         return new BoardPage(context, await context.NewPageAsync());
     }
 
+    /// <summary>
+    /// A page whose browser context is already signed in to <paramref name="server"/> as the test
+    /// user of <paramref name="role"/> (the session cookie of an API sign-in; the sign-in page
+    /// itself is tested on its own).
+    /// </summary>
+    public async Task<BoardPage> NewPageAsync(Infrastructure.ServerFixture server, string role, int width = 1280, int height = 800)
+    {
+        var page = await NewPageAsync(server.BaseAddress, width, height);
+        var cookie = await server.SignInCookieAsync(role);
+        await page.Page.Context.AddCookiesAsync(
+        [
+            new Microsoft.Playwright.Cookie
+            {
+                Name = cookie.Name,
+                Value = cookie.Value,
+                Url = server.BaseAddress.GetLeftPart(UriPartial.Authority) + "/",
+                HttpOnly = true,
+                SameSite = SameSiteAttribute.Strict,
+            },
+        ]);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

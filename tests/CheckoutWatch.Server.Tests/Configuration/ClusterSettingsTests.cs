@@ -31,6 +31,14 @@ public sealed class ClusterSettingsTests
     }
 
     [Fact]
+    public void An_advertised_address_that_is_not_an_ip_stops_the_node_with_the_reason()
+    {
+        using var factory = new NodeFactory(new() { ["CheckoutWatch:Redis:ConnectionString"] = "127.0.0.1:1", ["CheckoutWatch:Orleans:AdvertisedIPAddress"] = "node-1.example" });
+        var error = Assert.ThrowsAny<Exception>(factory.StartServer);
+        Assert.Contains("AdvertisedIPAddress 'node-1.example' is not a concrete IP address", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_redis_connection_string_may_come_from_connection_strings()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = "redis:6379" }).Build();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CheckoutWatch.Server.Auth;
 using CheckoutWatch.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -13,7 +14,7 @@ public sealed class WarRoomHubTests(ServerFixture server)
     public async Task Client_gets_the_snapshot_then_a_health_update_caused_by_posted_events()
     {
         var m = "hub-" + Guid.NewGuid().ToString("N")[..8];
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "/hubs/warroom")).Build();
+        await using var connection = await server.CreateHubAsync(Roles.Wall);
         var update = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.On<JsonElement>("HealthUpdated", tiles =>
         {
@@ -47,7 +48,7 @@ public sealed class WarRoomHubTests(ServerFixture server)
         Assert.Equal(30, tile.GetProperty("history").GetArrayLength());
 
         // A board that connects now starts from a snapshot that already has the merchant.
-        await using var late = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "/hubs/warroom")).Build();
+        await using var late = await server.CreateHubAsync(Roles.Oncall);
         await late.StartAsync();
         var lateSnapshot = await late.InvokeAsync<JsonElement>("GetSnapshot");
         Assert.Contains(lateSnapshot.GetProperty("tiles").EnumerateArray(), t => t.GetProperty("merchantId").GetString() == m);

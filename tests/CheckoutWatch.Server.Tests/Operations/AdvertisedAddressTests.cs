@@ -1,5 +1,6 @@
 using CheckoutWatch.Server.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CheckoutWatch.Server.Tests.Operations;
 
@@ -34,7 +35,7 @@ public sealed class AdvertisedAddressTests
     [Fact]
     public void No_advertised_address_is_fine_either_way() => Assert.True(Validate(null, redis: null).Succeeded);
 
-    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? address, string? redis)
+    private static ValidateOptionsResult Validate(string? address, string? redis)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [OrleansHostOptionsValidator.RedisConnectionStringKey] = redis })

@@ -32,6 +32,17 @@ public sealed class DevelopmentCredentialsTests
     }
 
     [Fact]
+    public void Plain_text_board_passwords_beyond_loopback_are_refused_and_fine_on_loopback()
+    {
+        var reason = DevelopmentCredentials.Violation(["http://0.0.0.0:8080"], ["a-real-key-from-a-secret-store"], ["dev-admin"]);
+        Assert.NotNull(reason);
+        Assert.Contains("plain-text passwords (dev-admin)", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(DevelopmentCredentials.PasswordFor("admin"), reason, StringComparison.Ordinal);
+        Assert.Null(DevelopmentCredentials.Violation(["http://127.0.0.1:5080"], [DevKey], ["dev-admin"]));
+        Assert.Null(DevelopmentCredentials.Violation(["http://0.0.0.0:8080"], ["a-real-key-from-a-secret-store"], []));
+    }
+
+    [Fact]
     public void Own_keys_beyond_loopback_are_fine() =>
         Assert.Null(DevelopmentCredentials.Violation(["http://0.0.0.0:8080"], ["a-real-key-from-a-secret-store", null]));
 

@@ -241,13 +241,14 @@ function buildActions(alert, state) {
   const bar = el('div', 'alert-actions');
   bar.append(field('p', 'alert-status', 'status', statusText(alert)));
   const buttons = el('div', 'alert-buttons');
-  if (alert.status === 'open') {
+  // Only for people whose role may act (act-on-alerts); the server checks again on every call.
+  if (state.canAct && alert.status === 'open') {
     const ack = el('button', 'alert-button', 'Acknowledge');
     ack.type = 'button';
     ack.dataset.action = 'acknowledge';
     buttons.append(ack);
   }
-  if (alert.status !== 'resolved') {
+  if (state.canAct && alert.status !== 'resolved') {
     const resolve = el('button', 'alert-button alert-button-quiet', 'Resolve');
     resolve.type = 'button';
     resolve.dataset.action = 'resolve';

@@ -113,16 +113,18 @@ export class AlertFeed {
    * @param {HTMLElement} options.summary counts beside the heading
    * @param {import('./alert-store.js').AlertStore} options.store
    * @param {import('./tiles.js').TileBoard} options.tiles
-   * @param {import('./operator.js').OperatorName} options.operator who acts (temporary, see operator.js)
+   * @param {boolean} options.canAct whether the signed-in user may acknowledge and resolve
+   * @param {() => void} options.onSignedOut called when the server says the session is gone
    * @param {() => Date} options.now the server's time (the display's clock may be wrong)
    */
-  constructor({ panel, list, empty, summary, store, tiles, operator, now }) {
+  constructor({ panel, list, empty, summary, store, tiles, canAct, onSignedOut, now }) {
     this.list = list;
     this.empty = empty;
     this.summary = summary;
     this.store = store;
     this.tiles = tiles;
-    this.operator = operator;
+    this.canAct = canAct;
+    this.onSignedOut = onSignedOut;
     this.now = now;
     /** @type {Map<string, AlertView>} */
     this.views = new Map();
@@ -144,7 +146,7 @@ export class AlertFeed {
   }
 
   stateOf(id) {
-    return this.states.get(id) ?? { busy: false, error: null };
+    return { busy: false, error: null, ...this.states.get(id), canAct: this.canAct };
   }
 
   render() {
@@ -228,17 +230,9 @@ export class AlertFeed {
     this.empty.dataset.loaded = String(loaded);
   }
 
-  /** Acknowledge or resolve through the REST API; the answer is applied at once. */
+  /** Acknowledge or resolve through the REST API as the signed-in user; the answer is applied at once. */
   async act(id, action) {
     if (action !== 'acknowledge' && action !== 'resolve') {
-      return;
-    }
-
-    const by = this.operator.value;
-    if (!by) {
-      this.operator.ask();
-      this.states.set(id, { busy: false, error: 'Type your name at the top of the board first.' });
-      this.render();
       return;
     }
 
@@ -249,9 +243,12 @@ export class AlertFeed {
       const url = new URL(`api/v1/alerts/${encodeURIComponent(id)}/${action}`, document.baseURI);
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ by }),
+        headers: { Accept: 'application/json' },
       });
+      if (response.status === 401) {
+        this.onSignedOut();
+        return;
+      }
       if (response.ok) {
         this.store.applyChanges([await response.json()]);
       } else {

@@ -37,10 +37,11 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {(tiles: object[]) => void} handlers.onTiles applies changed tiles
  * @param {import('./alert-store.js').AlertStore} handlers.alerts the board's alerts, kept in step by sequence
  * @param {() => void} handlers.onAlerts called after the alert store changed
+ * @param {() => void} handlers.onUnauthorized the session ended (signed out, expired, revoked): sign in again
  * @param {(status: {state: 'live'|'reconnecting'|'stale', since: Date|null, hasData: boolean}) => void} handlers.onStatus
  *   since: when the connection dropped (or the board opened, if never connected), null while live
  */
-export function connectBoard({ onSnapshot, onTiles, alerts, onAlerts, onStatus }) {
+export function connectBoard({ onSnapshot, onTiles, alerts, onAlerts, onStatus, onUnauthorized }) {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(new URL(HUB_PATH, document.baseURI).href)
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => retryDelay(ctx.previousRetryCount) })
@@ -168,6 +169,11 @@ export function connectBoard({ onSnapshot, onTiles, alerts, onAlerts, onStatus }
           try {
             await connection.start();
           } catch (err) {
+            if (err?.statusCode === 401) {
+              // No retry can help: the session is gone.
+              onUnauthorized();
+              return;
+            }
             console.warn(`Connecting to the war room failed (attempt ${attempt + 1})`, err);
             await delay(retryDelay(attempt));
             continue;

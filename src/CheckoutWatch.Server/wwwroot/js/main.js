@@ -5,7 +5,7 @@ import { AlertStore } from './alert-store.js';
 import { AlertFeed } from './alerts.js';
 import { connectBoard } from './connection.js';
 import { formatTime } from './format.js';
-import { OperatorName } from './operator.js';
+import { allows, currentUser, goToSignIn, showUser } from './session.js';
 import { TileBoard } from './tiles.js';
 
 const indicator = document.getElementById('connection-state');
@@ -17,6 +17,10 @@ const board = new TileBoard(document.getElementById('tiles'), document.getElemen
 let clockOffsetMs = 0;
 const serverNow = (localMs = Date.now()) => new Date(localMs + clockOffsetMs);
 
+// Nothing is shown or connected before the server says who is signed in.
+const user = await currentUser();
+showUser(document.getElementById('session'), user);
+
 const alerts = new AlertStore();
 const feed = new AlertFeed({
   panel: document.getElementById('alert-feed'),
@@ -25,7 +29,8 @@ const feed = new AlertFeed({
   summary: document.getElementById('alerts-summary'),
   store: alerts,
   tiles: board,
-  operator: new OperatorName(document.getElementById('operator-name')),
+  canAct: allows(user, 'act-on-alerts'),
+  onSignedOut: goToSignIn,
   now: () => serverNow(),
 });
 
@@ -66,4 +71,5 @@ connectBoard({
     feed.render();
   },
   onStatus: showStatus,
+  onUnauthorized: goToSignIn,
 });

@@ -1,0 +1,21 @@
+namespace CheckoutWatch.Abstractions.Audit;
+
+/// <summary>Action names of the audit log (stable: they are filtered on and kept).</summary>
+public static class AuditActions
+{
+    public const string AlertAcknowledged = "alert.acknowledge";
+    public const string AlertResolved = "alert.resolve";
+    public const string AlertReopened = "alert.reopen";
+    public const string AlertNoted = "alert.note";
+    public const string AlertSilenced = "alert.silence";
+    public const string AlertEscalated = "alert.escalate";
+    public const string OutreachClaimed = "outreach.claim";
+    public const string OutreachOutcome = "outreach.outcome";
+    public const string OutreachEscalated = "outreach.escalate";
+    public const string SignedIn = "session.signin";
+    public const string SignInFailed = "session.signin_failed";
+    public const string DisplayTokenCreated = "display_token.create";
+    public const string DisplayTokenRevoked = "display_token.revoke";
+    public const string IngestKeyRevoked = "ingest_key.revoke";
+    public const string ConfigurationChanged = "config.change";
+}
