@@ -33,4 +33,8 @@ public sealed record AlertView(
     [property: Id(22)] bool Pages,
     [property: Id(23)] string? ParentId,
     [property: Id(24)] int Occurrences,
-    [property: Id(25)] string IncidentKey);
+    [property: Id(25)] string IncidentKey,
+    [property: Id(30)] AlertSilenceMark? Silenced = null,
+    [property: Id(31)] DeliveryStatusView? Delivery = null,
+    [property: Id(32)] int NoteCount = 0,
+    [property: Id(33)] AlertNoteView? LatestNote = null);

@@ -23,4 +23,19 @@ public interface IAlertFeedGrain : IGrainWithIntegerKey
     Task<AlertCommandResult> AcknowledgeAsync(string id, string by);
 
     Task<AlertCommandResult> ResolveAsync(string id, string by);
+
+    /// <summary>Reopens a resolved alert by hand: open again, acknowledgement cleared, notifies anew.</summary>
+    Task<AlertCommandResult> ReopenAsync(string id, string by);
+
+    /// <summary>Adds an on-call note (already validated) to the alert's timeline.</summary>
+    Task<AlertCommandResult> AddNoteAsync(string id, string by, string text);
+
+    /// <summary>Everything that happened to the alert, oldest first; default when the alert is unknown.</summary>
+    Task<ImmutableArray<AlertTimelineEntry>> GetTimelineAsync(string id);
+
+    /// <summary>The silences in force or scheduled (from the silence grain): marks are re-evaluated now.</summary>
+    Task SetSilencesAsync(ImmutableArray<SilenceView> silences);
+
+    /// <summary>What the notifier did for an alert: timeline entries and the delivery status.</summary>
+    Task RecordNotificationAsync(string id, ImmutableArray<AlertTimelineEntry> entries, DeliveryStatusView? delivery);
 }

@@ -20,6 +20,12 @@ internal sealed partial class FailureSpikeDetector
             recovered &= series.IsRecovered(now, _options);
         }
 
+        if (!incident.Paged && incident.ParentKey is null && PlatformParent(incident) is { } platform)
+        {
+            // A PSP-wide alert across merchants covers this one: it pages, this one shows under it.
+            incident.ParentKey = platform;
+        }
+
         var current = Build(incident, now);
         if (current.Pages && !incident.Paged && PagingSibling(incident) is { } sibling)
         {
@@ -55,6 +61,27 @@ internal sealed partial class FailureSpikeDetector
                 if (series.AlertKey == incident.Key) series.Calm();
             }
         }
+    }
+
+    /// <summary>The open PSP-wide alert that holds most (CoverShare) of this incident's failures, if any.</summary>
+    private string? PlatformParent(SpikeIncident incident)
+    {
+        if (_platformIncidents.Count == 0) return null;
+        var byPsp = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (var failure in _recent.Since(incident.StartedAt))
+        {
+            if (!incident.Stream.Contains(failure)) continue;
+            total++;
+            if (failure.Psp is { } psp && _platformIncidents.ContainsKey(psp)) byPsp[psp] = byPsp.GetValueOrDefault(psp) + 1;
+        }
+
+        foreach (var (psp, count) in byPsp)
+        {
+            if (count >= _spike.CoverShare * total) return _platformIncidents[psp];
+        }
+
+        return null;
     }
 
     private SpikeIncident? PagingSibling(SpikeIncident incident)

@@ -1,4 +1,5 @@
 using CheckoutWatch.Detection.Alerts;
+using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Windows;
 
 namespace CheckoutWatch.Detection.Detectors;
@@ -31,8 +32,8 @@ internal sealed partial class FailureSpikeDetector
         foreach (var stream in _all)
         {
             var rate = stream.AttemptRate;
-            var moderate = Threshold(_spike.ModerateThreshold, rate);
-            var large = Threshold(_spike.LargeThreshold, rate);
+            var moderate = Threshold(_spike, _spike.ModerateThreshold, rate);
+            var large = Threshold(_spike, _spike.LargeThreshold, rate);
             foreach (var series in stream.Series)
             {
                 if (series.Crossed(moderate, large, _spike) is { } test) (triggers ??= []).Add((stream, series, test));
@@ -50,8 +51,8 @@ internal sealed partial class FailureSpikeDetector
     }
 
     /// <summary>h grows with ln(volume) above the reference rate, so false alarms per hour stay flat.</summary>
-    private double Threshold(double baseThreshold, double attemptRate) =>
-        Math.Min(_spike.MaxThreshold, baseThreshold + Math.Log(Math.Max(1, attemptRate / _spike.ThresholdReferenceRate)));
+    internal static double Threshold(FailureSpikeOptions spike, double baseThreshold, double attemptRate) =>
+        Math.Min(spike.MaxThreshold, baseThreshold + Math.Log(Math.Max(1, attemptRate / spike.ThresholdReferenceRate)));
 
     private void Handle(FailureStream stream, FailureSeries series, BernoulliCusum test, DateTimeOffset now)
     {

@@ -25,6 +25,8 @@ internal sealed partial class FailureSpikeDetector
     private readonly List<FailureStream> _all = [];
     private readonly Dictionary<string, SpikeIncident> _incidents = new(StringComparer.Ordinal);
     private readonly RecentFailureLog _recent;
+    private readonly Dictionary<string, (long Attempts, long Failures, long Actionable)> _pspCounts = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, string> _platformIncidents = new Dictionary<string, string>();
 
     public FailureSpikeDetector(string merchantId, DetectionOptions options, KnowledgeBase knowledge, IBaselinePrior prior, AlertTracker tracker)
     {
@@ -59,6 +61,12 @@ internal sealed partial class FailureSpikeDetector
             ClassStream(declineClass, actionable);
         }
 
+        if (psp is not null)
+        {
+            var (a, f, x) = _pspCounts.GetValueOrDefault(psp.Dimension.Value);
+            _pspCounts[psp.Dimension.Value] = (a + 1, f + (failed ? 1 : 0), x + (actionable ? 1 : 0));
+        }
+
         _merchant.Observe(failed, actionable, at);
         psp?.Observe(failed, actionable, at);
         method?.Observe(failed, actionable, at);
@@ -74,6 +82,18 @@ internal sealed partial class FailureSpikeDetector
             if (incident.Stream.Contains(record)) incident.Add(record);
         }
     }
+
+    /// <summary>Attempts per PSP since the previous call, for the PSP-wide monitors.</summary>
+    public IReadOnlyList<PspCounts> DrainPspCounts()
+    {
+        if (_pspCounts.Count == 0) return [];
+        var counts = _pspCounts.Select(p => new PspCounts(p.Key, p.Value.Attempts, p.Value.Failures, p.Value.Actionable)).ToArray();
+        _pspCounts.Clear();
+        return counts;
+    }
+
+    /// <summary>Open PSP-wide alerts: PSP → incident key. Alerts mostly on such a PSP fold under it before they page.</summary>
+    public void SetPlatformIncidents(IReadOnlyDictionary<string, string> openByPsp) => _platformIncidents = openByPsp;
 
     /// <summary>Runs the tests' decisions, the alerts' life cycle, then learns the last interval into the baselines.</summary>
     public void Evaluate(DateTimeOffset now, TimeSpan elapsed)

@@ -8,7 +8,8 @@ namespace CheckoutWatch.Detection.Monitoring;
 /// <summary>
 /// Replays an event log in event time the way the live system runs it: session state machines
 /// (duplicates dropped, stuck deadlines checked every simulated second) and one
-/// <see cref="MerchantMonitor"/> per merchant evaluated every simulated second.
+/// <see cref="MerchantMonitor"/> per merchant and one <see cref="PspMonitor"/> per PSP (fed with the
+/// merchants' per-PSP counts) evaluated every simulated second.
 /// </summary>
 public sealed class BacktestRunner(DetectionOptions options, KnowledgeBase knowledge, SessionTimeouts timeouts)
 {

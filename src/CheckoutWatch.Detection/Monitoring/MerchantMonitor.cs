@@ -88,6 +88,20 @@ public sealed class MerchantMonitor
         if (finding.Kind == SessionFindingKind.SessionStuck) _stuck.Observe(finding, Clamp(finding.DetectedAt));
     }
 
+    /// <summary>Completed attempts per PSP since the previous call: what the host reports to the PSP-wide monitors.</summary>
+    public IReadOnlyList<PspCounts> DrainPspCounts() => _spikes.DrainPspCounts();
+
+    /// <summary>
+    /// The PSP-wide alerts open right now (PSP → incident key, from the <see cref="PspMonitor"/>s).
+    /// A spike alert of this merchant whose failures lie mostly on such a PSP takes it as parent
+    /// during its paging grace and does not page: the PSP-wide alert pages once for all merchants.
+    /// </summary>
+    public void SetPlatformIncidents(IReadOnlyDictionary<string, string> openByPsp)
+    {
+        ArgumentNullException.ThrowIfNull(openByPsp);
+        _spikes.SetPlatformIncidents(openByPsp);
+    }
+
     /// <summary>Optional: the host's count of in-flight sessions, the denominator of the stuck share.</summary>
     public void SetInFlightSessions(int count) => _stuck.InFlightSessions = Math.Max(0, count);
 

@@ -10,6 +10,7 @@ internal sealed class ReplayState(DetectionOptions options, KnowledgeBase knowle
 {
     private readonly Dictionary<(string, string), CheckoutSession> _sessions = [];
     private readonly Dictionary<string, MerchantMonitor> _monitors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PspMonitor> _psps = new(StringComparer.Ordinal);
     private readonly PriorityQueue<CheckoutSession, DateTimeOffset> _deadlines = new();
     private readonly List<AlertChange> _changes = [];
     private readonly List<SessionFinding> _findings = [];
@@ -62,18 +63,22 @@ internal sealed class ReplayState(DetectionOptions options, KnowledgeBase knowle
             if (session.CheckStuck(now, timeouts) is { } finding) Record(Monitor(session.MerchantId), finding);
         }
 
+        // As the grains do it: each merchant reports its per-PSP counts and learns which PSP-wide
+        // alerts are open, then evaluates; the PSP monitors evaluate on their own tick.
+        var open = _psps.Values.Where(p => p.OpenIncidentKey is not null).ToDictionary(p => p.Psp, p => p.OpenIncidentKey!, StringComparer.Ordinal);
         foreach (var monitor in _monitors.Values)
         {
-            foreach (var change in monitor.Evaluate(now))
+            foreach (var counts in monitor.DrainPspCounts())
             {
-                if (_ended && change.Alert.Kind == AlertKind.TrafficDrop && change.Kind is ChangeKind.Opened or ChangeKind.Reopened)
-                {
-                    _tailArtifacts.Add(change.Alert.IncidentKey);
-                }
-
-                if (!_tailArtifacts.Contains(change.Alert.IncidentKey)) _changes.Add(change);
+                if (!_psps.TryGetValue(counts.Psp, out var psp)) _psps[counts.Psp] = psp = new PspMonitor(counts.Psp, options);
+                psp.Observe(monitor.MerchantId, counts, now);
             }
+
+            monitor.SetPlatformIncidents(open);
+            Collect(monitor.Evaluate(now));
         }
+
+        foreach (var psp in _psps.Values) Collect(psp.Evaluate(now));
         if (now < nextSample) return;
         nextSample = now + sampleInterval;
         foreach (var monitor in _monitors.Values) Sample(monitor.Snapshot(), now);
@@ -107,6 +112,19 @@ internal sealed class ReplayState(DetectionOptions options, KnowledgeBase knowle
         var curves = _curves.Where(c => keys.Contains(c.Key))
             .ToDictionary(c => c.Key, c => (IReadOnlyList<StreamPoint>)c.Value, StringComparer.Ordinal);
         return new BacktestResult(alerts, _changes, _findings, curves, _events, _duplicates, from, to);
+    }
+
+    private void Collect(IReadOnlyList<AlertChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            if (_ended && change.Alert.Kind == AlertKind.TrafficDrop && change.Kind is ChangeKind.Opened or ChangeKind.Reopened)
+            {
+                _tailArtifacts.Add(change.Alert.IncidentKey);
+            }
+
+            if (!_tailArtifacts.Contains(change.Alert.IncidentKey)) _changes.Add(change);
+        }
     }
 
     private MerchantMonitor Monitor(string merchantId)

@@ -10,7 +10,7 @@ namespace CheckoutWatch.Grains.Alerts;
 /// The alert feed. Alerts are rare next to events (a handful a minute on a bad day), so one
 /// activation serialising them is what gives the feed its single monotonic sequence.
 /// </summary>
-public sealed class AlertFeedGrain(
+public sealed partial class AlertFeedGrain(
     [PersistentState("alert-feed", AlertFeedGrain.StorageName)] IPersistentState<AlertFeedState> state,
     IBoardNotifier board,
     TimeProvider clock) : Grain, IAlertFeedGrain
@@ -115,6 +115,10 @@ public sealed class AlertFeedGrain(
             AcknowledgedBy = known.AcknowledgedBy,
             ResolvedAt = known.ResolvedAt,
             ResolvedBy = known.ResolvedBy,
+            Silenced = known.Silenced,
+            Delivery = known.Delivery,
+            NoteCount = known.NoteCount,
+            LatestNote = known.LatestNote,
         };
 
         return change.Change switch
@@ -128,10 +132,13 @@ public sealed class AlertFeedGrain(
         };
     }
 
-    private AlertView Stamp(AlertView alert)
+    private AlertView Stamp(AlertView alert, string? actor = null)
     {
-        var stamped = alert with { Sequence = ++Feed.Sequence };
+        var previous = Feed.Alerts.GetValueOrDefault(alert.Id);
+        var now = clock.GetUtcNow();
+        var stamped = WithSilenceMark(alert, now) with { Sequence = ++Feed.Sequence };
         Feed.Alerts[stamped.Id] = stamped;
+        RecordChanges(previous, stamped, actor, now);
         return stamped;
     }
 
@@ -146,16 +153,23 @@ public sealed class AlertFeedGrain(
             if (Feed.Alerts.Remove(alert.Id))
             {
                 Feed.IdByIncident.Remove(alert.IncidentKey);
+                Feed.Timelines.Remove(alert.Id);
+                Feed.Paged.Remove(alert.Id);
                 Feed.PrunedThrough = Math.Max(Feed.PrunedThrough, alert.Sequence);
             }
         }
     }
 
-    private async Task PersistAndPublishAsync(IReadOnlyList<AlertView> changed)
+    private async Task PersistAndPublishAsync(IReadOnlyList<AlertView> changed, bool toNotifiers = true)
     {
         if (changed.Count == 0)
         {
             return;
+        }
+
+        foreach (var alert in changed.Where(a => a.Pages))
+        {
+            Feed.Paged.Add(alert.Id);
         }
 
         try
@@ -172,6 +186,10 @@ public sealed class AlertFeedGrain(
         }
 
         board.AlertsChanged(changed);
+        if (toNotifiers)
+        {
+            TellNotifiers(changed);
+        }
     }
 
     private static int SeverityRank(string severity) => severity switch

@@ -13,4 +13,13 @@ public sealed class AlertFeedState
 
     /// <summary>The highest sequence of an alert pruned from the feed (catch-up before it is truncated).</summary>
     [Id(4)] public long PrunedThrough { get; set; }
+
+    /// <summary>Each retained alert's timeline, oldest first (at most <see cref="AlertFeedGrain.MaxTimelineEntries"/>).</summary>
+    [Id(5)] public Dictionary<string, List<AlertTimelineEntry>> Timelines { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Silences in force or scheduled, as the silence grain last handed them over.</summary>
+    [Id(6)] public List<SilenceView> Silences { get; set; } = [];
+
+    /// <summary>Alerts that ever paged: their notifier hears about every later change (to acknowledge, resolve).</summary>
+    [Id(7)] public HashSet<string> Paged { get; set; } = new(StringComparer.Ordinal);
 }

@@ -16,6 +16,12 @@ public static class GrainMetrics
     /// <summary>Per-session findings reported (stuck, repeated failures, duplicate charge).</summary>
     public static readonly Counter<long> SessionFindings = _meter.CreateCounter<long>("checkoutwatch.session.findings");
 
+    /// <summary>On-call notifications delivered (2xx from the receiver).</summary>
+    public static readonly Counter<long> NotificationsDelivered = _meter.CreateCounter<long>("checkoutwatch.notifications.delivered");
+
+    /// <summary>Notifications given up: not retryable, or out of attempts.</summary>
+    public static readonly Counter<long> NotificationsGivenUp = _meter.CreateCounter<long>("checkoutwatch.notifications.given_up");
+
     /// <summary>Detection changes to alerts by <c>change</c> (opened, updated, resolved, reopened), <c>kind</c> and <c>severity</c>.</summary>
     public static readonly Counter<long> AlertChanges = _meter.CreateCounter<long>(
         "checkoutwatch.alerts.changes", "{change}", "Alert changes from detection, by change, kind and severity.");

@@ -3,6 +3,7 @@ using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Abstractions.Health;
 using CheckoutWatch.Abstractions.Ingest;
 using CheckoutWatch.Abstractions.Alerts;
+using CheckoutWatch.Detection.Detectors;
 using CheckoutWatch.Detection.Health;
 using CheckoutWatch.Detection.Knowledge;
 using CheckoutWatch.Detection.Monitoring;
@@ -30,6 +31,8 @@ public sealed class MerchantGrain(
 
     private MerchantHealthCounters _counters = null!;
     private MerchantMonitor _monitor = null!;
+    private PspBaselinePrior _pspPrior = null!;
+    private readonly Dictionary<string, string> _platformIncidents = new(StringComparer.Ordinal);
     private readonly LinkedList<SessionFinding> _recentFindings = new();
     private MerchantHealth? _lastPublished;
     private ImmutableArray<AlertChangeMessage> _undelivered = [];
@@ -37,7 +40,8 @@ public sealed class MerchantGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _counters = new MerchantHealthCounters(this.GetPrimaryKeyString());
-        _monitor = new MerchantMonitor(this.GetPrimaryKeyString(), detection, knowledge);
+        _pspPrior = new PspBaselinePrior(detection.FailureSpike);
+        _monitor = new MerchantMonitor(this.GetPrimaryKeyString(), detection, knowledge, _pspPrior);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
         {
             DueTime = TickInterval,
@@ -106,6 +110,7 @@ public sealed class MerchantGrain(
             board.HealthChanged(tile);
         }
 
+        await ReportToPspsAsync();
         var changes = _monitor.Evaluate(now);
         if (changes.Count > 0 || !_undelivered.IsEmpty)
         {
@@ -121,6 +126,36 @@ public sealed class MerchantGrain(
                 _undelivered = batch;
                 logger.LogWarning(ex, "Delivering {Count} alert changes for {Merchant} failed; retrying next tick", batch.Length, _counters.MerchantId);
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends this second's per-PSP counts to the PSP grains; their answers say which PSP-wide
+    /// alerts are open (this merchant's alerts on such a PSP fold under them) and give the PSP-wide
+    /// baselines as priors. A PSP grain that does not answer costs only that second's counts.
+    /// </summary>
+    private async Task ReportToPspsAsync()
+    {
+        var counts = _monitor.DrainPspCounts();
+        if (counts.Count == 0) return;
+        var merchantId = _counters.MerchantId;
+        try
+        {
+            var statuses = await Task.WhenAll(counts.Select(c => GrainFactory.GetGrain<IPspGrain>(c.Psp)
+                .ReportAsync(new PspReport(merchantId, c.Attempts, c.Failures, c.ActionableFailures))));
+            for (var i = 0; i < counts.Count; i++)
+            {
+                var (psp, status) = (counts[i].Psp, statuses[i]);
+                if (status.OpenIncidentKey is { } key) _platformIncidents[psp] = key;
+                else _platformIncidents.Remove(psp);
+                if (status.BaselineRate is { } all) _pspPrior.Update(psp, all, status.ActionableBaselineRate ?? 0);
+            }
+
+            _monitor.SetPlatformIncidents(new Dictionary<string, string>(_platformIncidents, StringComparer.Ordinal));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Reporting PSP counts for {Merchant} failed; PSP-wide detection misses this second", merchantId);
         }
     }
 

@@ -53,10 +53,11 @@ public static class AlertsApi
             .RequireAuthorization(Policies.ActOnAlerts)
             .WithName("ResolveAlert")
             .WithSummary("Resolve an alert by hand as the signed-in user.");
+        alerts.MapAlertWorkflow();
         return app;
     }
 
-    private static async Task<IResult> ActAsync(
+    internal static async Task<IResult> ActAsync(
         string id, string actor, string action, Func<string, string, Task<AlertCommandResult>> command, IAuditLog audit)
     {
         var result = await command(id, actor);
@@ -68,7 +69,7 @@ public static class AlertsApi
         return ToResult(id, result);
     }
 
-    private static IResult ToResult(string id, AlertCommandResult result) =>
+    internal static IResult ToResult(string id, AlertCommandResult result) =>
         result.Alert is { } alert ? Results.Ok(alert)
         : result.Error is { } error ? Problems.Conflict(error)
         : Problems.NotFound($"No alert '{id}'.");

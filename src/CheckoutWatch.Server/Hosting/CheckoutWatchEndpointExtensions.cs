@@ -30,6 +30,7 @@ public static class CheckoutWatchEndpointExtensions
         app.MapEvents();
         app.MapMerchants();
         app.MapAlerts();
+        app.MapSilences();
         app.MapKnowledge();
         app.MapHub<WarRoomHub>(WarRoomHub.Path);
         app.MapAdminDashboard();

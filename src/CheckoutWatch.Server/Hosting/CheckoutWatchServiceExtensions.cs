@@ -74,6 +74,7 @@ public static class CheckoutWatchServiceExtensions
                 MaxPropertiesPerEvent = ingest.MaxPropertiesPerEvent,
             });
         });
+        services.AddOnCall();
         builder.AddClusterServices(redis, services.AddSignalR(o => o.AddFilter<HubAuthorizationFilter>()));
         services.AddSingleton<SignalRBoardNotifier>();
         services.AddSingleton<IBoardNotifier>(sp => sp.GetRequiredService<SignalRBoardNotifier>());

@@ -2,6 +2,9 @@ using CheckoutWatch.Detection.Knowledge;
 using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
 using CheckoutWatch.Grains.Board;
+using CheckoutWatch.Grains.Notifications;
+using CheckoutWatch.OnCall.Configuration;
+using CheckoutWatch.OnCall.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -24,11 +27,38 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => _cluster.Client;
 
+    /// <summary>Receives the on-call notifications: targets primary, secondary (webhooks) and pagerduty.</summary>
+    public WebhookReceiver Receiver { get; private set; } = null!;
+
+    /// <summary>
+    /// Critical alerts: primary and pagerduty at once, secondary after 10 minutes; major: primary.
+    /// Acknowledgements go stale after 30 minutes; retries start at 5 s, at most 4 attempts.
+    /// </summary>
+    public EscalationOptions Escalation { get; } = new()
+    {
+        AcknowledgementStaleAfter = TimeSpan.FromMinutes(30),
+        Delivery = new DeliveryOptions { FirstRetryDelay = TimeSpan.FromSeconds(5), MaxRetryDelay = TimeSpan.FromSeconds(60), MaxAttempts = 4 },
+        Policies =
+        {
+            new() { Severity = "critical", Levels = { new() { Targets = { "primary", "pagerduty" } }, new() { After = TimeSpan.FromMinutes(10), Targets = { "secondary" } } } },
+            new() { Severity = "major", Levels = { new() { Targets = { "primary" } } } },
+        },
+    };
+
     /// <summary>The silo's services (its grain storage serializer, for instance).</summary>
     public IServiceProvider SiloServices => _cluster.Silos[0].ServiceProvider;
 
     public async Task InitializeAsync()
     {
+        Receiver = await WebhookReceiver.StartAsync(Clock);
+        foreach (var name in new[] { "primary", "secondary" })
+        {
+            Escalation.Targets[name] = new NotificationTargetOptions { Type = "webhook", Url = new Uri(Receiver.BaseAddress, name), Secret = WebhookReceiver.Secret };
+        }
+
+        Escalation.Targets["pagerduty"] = new NotificationTargetOptions { Type = "pagerduty", Url = new Uri(Receiver.BaseAddress, "pagerduty"), RoutingKey = "test-routing-key" };
+        Assert.Empty(EscalationOptionsRules.Check(Escalation));
+
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -40,6 +70,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IBoardNotifier>(Board);
             silo.Services.AddSingleton(KnowledgeBase.LoadDefault());
             silo.Services.AddSingleton(DetectionOptions.Default);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Escalation));
+            silo.Services.AddSingleton(new RetrySchedule(Escalation.Delivery, new Random(42)));
+            silo.Services.AddSingleton<INotificationSender>(sp => new HttpNotificationSender(new HttpClient(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EscalationOptions>>()));
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
@@ -62,5 +96,6 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
+        await Receiver.DisposeAsync();
     }
 }

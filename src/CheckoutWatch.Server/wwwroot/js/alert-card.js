@@ -138,10 +138,22 @@ function buildTop(alert) {
     where.append(el('span', 'alert-sep', ' · '), el('span', 'alert-kind', KIND_LABELS[alert.kind] ?? alert.kind));
   }
   top.append(where);
-  if (alert.pages && alert.status === 'open') {
+  if (alert.silenced && alert.status !== 'resolved') {
+    const silenced = field('span', 'alert-silenced', 'silenced', `silenced until ${hhmm(alert.silenced.endsAt)}`);
+    silenced.title = `${alert.silenced.reason} (by ${alert.silenced.author}): on the board, but nobody is notified`;
+    top.append(silenced);
+  } else if (alert.pages && alert.status === 'open') {
     const pager = el('span', 'alert-pages', 'pages on-call');
     pager.title = 'This alert pages the on-call payments engineer';
     top.append(pager);
+  }
+  const delivery = alert.delivery;
+  if (delivery && (delivery.state === 'failed' || delivery.state === 'retrying')) {
+    const marker = field('span', 'alert-delivery', 'delivery',
+      delivery.state === 'failed' ? `⚠ ${delivery.failed} notification${delivery.failed === 1 ? '' : 's'} failed` : '⚠ notification retrying');
+    marker.dataset.state = delivery.state;
+    marker.title = delivery.lastError ?? '';
+    top.append(marker);
   }
   return top;
 }
@@ -253,6 +265,11 @@ function buildActions(alert, state) {
     resolve.type = 'button';
     resolve.dataset.action = 'resolve';
     buttons.append(resolve);
+  } else {
+    const reopen = el('button', 'alert-button alert-button-quiet', 'Reopen');
+    reopen.type = 'button';
+    reopen.dataset.action = 'reopen';
+    buttons.append(reopen);
   }
   for (const button of buttons.children) {
     button.disabled = state.busy;
@@ -279,6 +296,11 @@ export function buildCard(alert, mode, state) {
     }
   } else if (mode === 'child' && alert.status !== 'resolved') {
     card.append(buildFigures(alert));
+  }
+  if (alert.latestNote && mode !== 'child') {
+    const note = field('p', 'alert-latest-note', 'latest-note');
+    note.append(el('span', 'label', `${alert.latestNote.by} at ${hhmm(alert.latestNote.at)}: `), alert.latestNote.text);
+    card.append(note);
   }
   card.append(buildActions(alert, state));
   return card;

@@ -5,6 +5,7 @@
 // place and only rebuilt when their alert's sequence changes, so a wall display does not flicker.
 
 import { buildCard, el } from './alert-card.js';
+import { AlertDetail } from './alert-detail.js';
 
 /** Resolved alerts stay on the board this long after they resolved, dimmed. */
 export const RESOLVED_VISIBLE_MS = 60 * 60 * 1000;
@@ -68,11 +69,13 @@ class AlertView {
     this.root.dataset.alertId = id;
     this.card = null;
     this.children = el('ol', 'alert-children');
-    this.root.append(this.children);
+    this.detail = new AlertDetail(id);
+    this.root.append(this.detail.root, this.children);
     this.key = '';
   }
 
   render(alert, mode, state) {
+    this.detail.update(alert, mode);
     const key = `${alert.sequence}|${mode}|${state.busy}|${state.error ?? ''}`;
     if (key === this.key) {
       return;
@@ -85,6 +88,7 @@ class AlertView {
     d.kind = alert.kind;
     d.mode = mode;
     d.sequence = String(alert.sequence);
+    d.silenced = String(Boolean(alert.silenced) && alert.status !== 'resolved');
     const card = buildCard(alert, mode, state);
     if (this.card) {
       this.card.replaceWith(card);
@@ -136,6 +140,13 @@ export class AlertFeed {
       const item = button?.closest('li[data-alert-id]');
       if (button && item && !button.disabled) {
         this.act(item.dataset.alertId, button.dataset.action);
+      }
+    });
+    list.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const item = event.target instanceof Element ? event.target.closest('li[data-alert-id]') : null;
+      if (item) {
+        this.act(item.dataset.alertId, 'note');
       }
     });
 
@@ -230,9 +241,17 @@ export class AlertFeed {
     this.empty.dataset.loaded = String(loaded);
   }
 
-  /** Acknowledge or resolve through the REST API as the signed-in user; the answer is applied at once. */
+  /** Acknowledge, resolve, reopen or add a note through the REST API; the answer is applied at once. */
   async act(id, action) {
-    if (action !== 'acknowledge' && action !== 'resolve') {
+    if (!['acknowledge', 'resolve', 'reopen', 'note'].includes(action)) {
+      return;
+    }
+
+    const input = this.views.get(id)?.detail.input;
+    const text = action === 'note' ? (input?.value ?? '').trim() : '';
+    if (action === 'note' && !text) {
+      this.states.set(id, { busy: false, error: 'Write the note first.' });
+      this.render();
       return;
     }
 
@@ -240,16 +259,21 @@ export class AlertFeed {
     this.render();
     let error = null;
     try {
-      const url = new URL(`api/v1/alerts/${encodeURIComponent(id)}/${action}`, document.baseURI);
+      const path = action === 'note' ? 'notes' : action;
+      const url = new URL(`api/v1/alerts/${encodeURIComponent(id)}/${path}`, document.baseURI);
       const response = await fetch(url, {
         method: 'POST',
-        headers: { Accept: 'application/json' },
+        headers: action === 'note' ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+        body: action === 'note' ? JSON.stringify({ text }) : undefined,
       });
       if (response.status === 401) {
         this.onSignedOut();
         return;
       }
       if (response.ok) {
+        if (action === 'note' && input) {
+          input.value = '';
+        }
         this.store.applyChanges([await response.json()]);
       } else {
         const problem = await response.json().catch(() => null);

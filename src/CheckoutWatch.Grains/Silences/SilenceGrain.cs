@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using CheckoutWatch.Abstractions.Alerts;
+using CheckoutWatch.Abstractions.Grains;
+using CheckoutWatch.Grains.Alerts;
+
+namespace CheckoutWatch.Grains.Silences;
+
+/// <summary>
+/// The silences. A timer on the injected clock wakes at the next start or end and hands the feed
+/// the silences in force, so an alert is unmarked (and may notify) the moment its silence ends.
+/// A reminder keeps the grain coming back while silences are pending, even after a restart.
+/// </summary>
+public sealed class SilenceGrain(
+    [PersistentState("silences", AlertFeedGrain.StorageName)] IPersistentState<SilenceState> state,
+    TimeProvider clock) : Grain, ISilenceGrain, IRemindable
+{
+    /// <summary>Ended silences stay listed this long.</summary>
+    public static readonly TimeSpan EndedRetention = TimeSpan.FromDays(1);
+
+    private const string WakeReminder = "silence-boundaries";
+    private IGrainTimer? _timer;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Boundaries that passed while nobody was active take effect now.
+        if (state.State.Silences.Count > 0)
+        {
+            await PublishAsync();
+        }
+    }
+
+    public async Task<SilenceView> CreateAsync(SilenceView silence)
+    {
+        var created = silence with { Id = $"si-{state.State.NextNumber++:D6}", CreatedAt = clock.GetUtcNow() };
+        state.State.Silences.Add(created);
+        await PublishAsync();
+        return created;
+    }
+
+    public Task<ImmutableArray<SilenceView>> ListAsync() =>
+        Task.FromResult(state.State.Silences.OrderByDescending(s => s.EndsAt > clock.GetUtcNow()).ThenBy(s => s.StartsAt).ToImmutableArray());
+
+    public async Task<SilenceView?> ExpireAsync(string id, string by)
+    {
+        var index = state.State.Silences.FindIndex(s => s.Id == id);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var silence = state.State.Silences[index];
+        if (silence.EndsAt <= now)
+        {
+            return silence;
+        }
+
+        // A scheduled silence that has not started ends before it starts.
+        var expired = silence with { EndsAt = now, StartsAt = silence.StartsAt > now ? now : silence.StartsAt, ExpiredBy = by };
+        state.State.Silences[index] = expired;
+        await PublishAsync();
+        return expired;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => PublishAsync();
+
+    private async Task PublishAsync()
+    {
+        var now = clock.GetUtcNow();
+        state.State.Silences.RemoveAll(s => s.EndsAt < now - EndedRetention);
+        await state.WriteStateAsync();
+
+        var pending = state.State.Silences.Where(s => s.EndsAt > now).ToImmutableArray();
+        await GrainFactory.GetGrain<IAlertFeedGrain>(0).SetSilencesAsync(pending);
+        await ArmAsync(pending, now);
+    }
+
+    private async Task ArmAsync(ImmutableArray<SilenceView> pending, DateTimeOffset now)
+    {
+        _timer?.Dispose();
+        _timer = null;
+        var next = pending.Select(s => s.StartsAt > now ? s.StartsAt : s.EndsAt).DefaultIfEmpty().Min();
+        if (pending.IsEmpty)
+        {
+            var reminder = await this.GetReminder(WakeReminder);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        _timer = this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions
+        {
+            DueTime = next - now,
+            Period = Timeout.InfiniteTimeSpan,
+            KeepAlive = true,
+        });
+        await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+}
