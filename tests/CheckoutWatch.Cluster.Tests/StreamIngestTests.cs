@@ -8,7 +8,7 @@ namespace CheckoutWatch.Cluster.Tests;
 
 /// <summary>Redis Streams ingest on a healthy two-node cluster: same rules and dedup as HTTP.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class StreamIngestTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
+public sealed class StreamIngestTests(ClusterFixture cluster)
 {
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(20);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -12,17 +13,18 @@ namespace CheckoutWatch.Cluster.Tests.Infrastructure;
 /// </summary>
 public sealed class BoardClient : IAsyncDisposable
 {
-    private readonly IReadOnlyList<Uri> _nodes;
+    private readonly ClusterFixture _cluster;
+    private readonly IReadOnlyList<NodeProcess> _nodes;
     private readonly ConcurrentDictionary<string, JsonElement> _alerts = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private HubConnection? _connection;
     private int _node;
     private bool _disposed;
 
-    private BoardClient(IReadOnlyList<Uri> nodes, int first)
+    private BoardClient(ClusterFixture cluster, IReadOnlyList<NodeProcess> nodes)
     {
+        _cluster = cluster;
         _nodes = nodes;
-        _node = first;
     }
 
     /// <summary>The highest sequence applied.</summary>
@@ -31,16 +33,17 @@ public sealed class BoardClient : IAsyncDisposable
     /// <summary>Pushed or fetched versions applied, and older or equal ones ignored.</summary>
     public int Applied { get; private set; }
 
-    public Uri ConnectedTo => _nodes[_node];
+    public NodeProcess ConnectedTo => _nodes[_node];
 
     /// <summary>Set when a reconnect to another node finished its catch-up.</summary>
     public TaskCompletionSource<DateTime> CaughtUpAfterFailover { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyDictionary<string, JsonElement> Alerts => _alerts;
 
-    public static async Task<BoardClient> ConnectAsync(IReadOnlyList<Uri> nodes, int first)
+    /// <summary>Signs in on the first node as the on-call test user and connects there.</summary>
+    public static async Task<BoardClient> ConnectAsync(ClusterFixture cluster, IReadOnlyList<NodeProcess> nodes)
     {
-        var board = new BoardClient(nodes, first);
+        var board = new BoardClient(cluster, nodes);
         await board.ConnectAndLoadAsync(snapshot: true);
         return board;
     }
@@ -51,7 +54,18 @@ public sealed class BoardClient : IAsyncDisposable
 
     private async Task ConnectAndLoadAsync(bool snapshot)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(_nodes[_node], "/hubs/warroom")).Build();
+        // A sign-in on the node it connects to, as a browser sent there by the load balancer would.
+        var node = _nodes[_node];
+        var cookies = new CookieContainer();
+        using (await _cluster.UserClientAsync(node, cookies))
+        {
+        }
+
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(node.BaseAddress, "/hubs/warroom"), o =>
+        {
+            o.Cookies = cookies;
+            o.Headers["Origin"] = node.BaseAddress.GetLeftPart(UriPartial.Authority);
+        }).Build();
         connection.On<JsonElement>("AlertsChanged", alerts => Apply(alerts.EnumerateArray()));
         connection.Closed += OnClosedAsync;
         await connection.StartAsync();

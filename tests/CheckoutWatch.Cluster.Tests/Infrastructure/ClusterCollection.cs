@@ -1,8 +1,13 @@
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace CheckoutWatch.Cluster.Tests.Infrastructure;
 
-/// <summary>One collection: the test classes run one after another (each starts its own cluster).</summary>
+/// <summary>
+/// Tests that leave the cluster whole (a Redis restart heals by itself) share one cluster; the
+/// failover test kills a node and has its own. The collections run one after the other.
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class ClusterCollection
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 {
     public const string Name = "cluster";
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using StackExchange.Redis;
 
@@ -12,6 +13,8 @@ namespace CheckoutWatch.Cluster.Tests.Infrastructure;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string IngestKey = "cluster-test-ingest-key-0001";
+    public const string OncallUser = "oncall-cluster-test";
+    public const string OncallPassword = "cluster-test-password-0001";
     public const string StreamKey = "cw-test:events";
     public const string Group = "checkoutwatch";
     public static readonly TimeSpan ReclaimAfter = TimeSpan.FromSeconds(3);
@@ -45,6 +48,25 @@ public sealed class ClusterFixture : IAsyncLifetime
         Timeout = TimeSpan.FromSeconds(15),
         DefaultRequestHeaders = { { "X-Api-Key", IngestKey } },
     };
+
+    /// <summary>A client signed in on <paramref name="node"/> as the on-call test user (session cookie, the node's Origin).</summary>
+    public async Task<HttpClient> UserClientAsync(NodeProcess node, CookieContainer? cookies = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = node.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(15),
+        };
+        client.DefaultRequestHeaders.Add("Origin", node.BaseAddress.GetLeftPart(UriPartial.Authority));
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/signin", new { name = OncallUser, password = OncallPassword });
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"Signing in on {node.Name} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
 
     public async Task<HttpResponseMessage> PostEventsAsync(NodeProcess node, string json)
     {
@@ -86,7 +108,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The merchant's counts over five minutes as a node sees them.</summary>
     public async Task<int> CheckoutsStartedAsync(NodeProcess node, string merchant)
     {
-        using var client = Client(node);
+        using var client = await UserClientAsync(node);
         using var response = await client.GetAsync($"/api/v1/merchants/{merchant}/breakdown");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -129,6 +151,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["CheckoutWatch:Ingest:Keys:0:Merchants:0"] = "*",
         ["CheckoutWatch:Ingest:Keys:0:RequestsPerSecond"] = "100000",
         ["CheckoutWatch:Ingest:Keys:0:Burst"] = "100000",
+        ["CheckoutWatch:Auth:Users:0:Name"] = OncallUser,
+        ["CheckoutWatch:Auth:Users:0:Password"] = OncallPassword,
+        ["CheckoutWatch:Auth:Users:0:Roles:0"] = "oncall",
         ["CheckoutWatch:StreamIngest:Enabled"] = "true",
         ["CheckoutWatch:StreamIngest:StreamKey"] = StreamKey,
         ["CheckoutWatch:StreamIngest:Group"] = Group,

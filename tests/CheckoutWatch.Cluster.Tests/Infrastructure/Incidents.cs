@@ -13,7 +13,7 @@ internal static class Incidents
     /// </summary>
     public static async Task<string> DriveAsync(ClusterFixture cluster, NodeProcess node, string merchant)
     {
-        using var client = cluster.Client(node);
+        using var client = await cluster.UserClientAsync(node);
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(40);
         for (var batch = 0; DateTime.UtcNow < until; batch++)
         {
@@ -38,15 +38,21 @@ internal static class Incidents
 
     public static async Task<JsonElement> ActAsync(ClusterFixture cluster, NodeProcess node, string id, string action, string by)
     {
-        using var client = cluster.Client(node);
+        using var client = await cluster.UserClientAsync(node);
         using var response = await client.PostAsJsonAsync($"/api/v1/alerts/{id}/{action}", new { by });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    public static async Task<JsonElement[]> ListAsync(ClusterFixture cluster, NodeProcess node)
+    {
+        using var client = await cluster.UserClientAsync(node);
+        return (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/alerts?limit=5000"))!;
+    }
+
     public static async Task<JsonElement> GetAsync(ClusterFixture cluster, NodeProcess node, string id)
     {
-        using var client = cluster.Client(node);
+        using var client = await cluster.UserClientAsync(node);
         return await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}");
     }
 }
