@@ -10,7 +10,7 @@ public static class ClusterServiceExtensions
 {
     /// <summary>
     /// Cluster mode's services besides the silo: the SignalR Redis backplane (a change pushed on
-    /// one node reaches boards connected to any node), a Redis readiness check, and the Redis
+    /// one node reaches boards connected to any node), a Redis readiness check, one Data Protection key ring in Redis (cookies valid on every node), and the Redis
     /// Streams ingest when enabled. Does nothing for an embedded node.
     /// </summary>
     public static void AddClusterServices(this WebApplicationBuilder builder, RedisOptions redis, ISignalRServerBuilder signalR)
@@ -34,6 +34,7 @@ public static class ClusterServiceExtensions
             o.Configuration.ChannelPrefix = RedisChannel.Literal($"checkoutwatch:{orleans.ServiceId}");
         });
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.ToConfigurationOptions()));
+        services.AddSharedDataProtection(orleans);
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         services.AddSingleton<StreamEntryDecoder>();
         services.AddHostedService<StreamIngestService>();

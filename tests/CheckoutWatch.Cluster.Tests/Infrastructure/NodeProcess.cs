@@ -46,6 +46,9 @@ public sealed class NodeProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        // A home of its own, as on separate machines: nothing (a key ring, say) is shared through the disk.
+        var home = Directory.CreateDirectory(Path.Combine(logDir, name + "-home")).FullName;
+        start.Environment["HOME"] = home;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
         start.Environment["CheckoutWatch__Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         start.Environment["CheckoutWatch__Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
