@@ -38,7 +38,8 @@ public static class FuzzProgram
             Timeout = TimeSpan.FromSeconds(60),
         };
         Console.WriteLine($"Fuzzing {node.Address} with {settings.Requests:N0} requests, seed {settings.Seed}, run id {settings.RunId}");
-        var report = await new FuzzRunner(client, node.Key, settings, () => node.Alive, Console.Out).RunAsync();
+        using var board = await node.SignInBoardAsync();
+        var report = await new FuzzRunner(client, node.Key, settings, () => node.Alive, Console.Out, board).RunAsync();
         var markdown = report.ToMarkdown("dotnet run --project loadtests/CheckoutWatch.Fuzz -c Release -- " + string.Join(' ', args));
         Console.WriteLine(markdown);
         if (options.TryGetValue("report", out var reportPath))

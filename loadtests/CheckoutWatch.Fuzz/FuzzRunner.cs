@@ -10,7 +10,7 @@ namespace CheckoutWatch.Fuzz;
 /// duplicate); the merchant-counter ledger. Then the node must still answer ready.
 /// Bounded by the request count and <see cref="FuzzSettings.MaxDuration"/>.
 /// </summary>
-public sealed class FuzzRunner(HttpClient client, string ingestKey, FuzzSettings settings, Func<bool>? processAlive = null, TextWriter? log = null)
+public sealed class FuzzRunner(HttpClient client, string ingestKey, FuzzSettings settings, Func<bool>? processAlive = null, TextWriter? log = null, HttpClient? boardClient = null)
 {
     private const int EventsPerResend = 25;
     private const int LedgerRequests = 40;
@@ -175,5 +175,8 @@ public sealed class FuzzRunner(HttpClient client, string ingestKey, FuzzSettings
     }
 
     internal HttpClient Client => client;
+
+    /// <summary>A client signed in as a board user (the ledger reads the merchant breakdown with it); null: the ingest client.</summary>
+    internal HttpClient? BoardClient => boardClient;
     internal string IngestKey => ingestKey;
 }

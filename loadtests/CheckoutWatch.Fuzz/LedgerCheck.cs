@@ -88,8 +88,13 @@ internal sealed class LedgerCheck(FuzzScope scope, int seed, FuzzRunner runner)
     private async Task<(int, int, int, int)> BreakdownAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/merchants/{scope.LedgerMerchant}/breakdown");
-        request.Headers.Add("X-Api-Key", runner.IngestKey);
-        using var response = await runner.Client.SendAsync(request, cancellationToken);
+        // The breakdown is board data: read it as a signed-in board user when the runner has one.
+        if (runner.BoardClient is null)
+        {
+            request.Headers.Add("X-Api-Key", runner.IngestKey);
+        }
+
+        using var response = await (runner.BoardClient ?? runner.Client).SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode) return (-1, -1, -1, -1);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         var root = document.RootElement;

@@ -24,6 +24,27 @@ internal sealed class NodeLauncher : IAsyncDisposable
     public string Key { get; }
     public bool Alive => !_process.HasExited;
 
+    /// <summary>A wall user (plain password: the node listens on loopback only) the ledger check reads the breakdown as.</summary>
+    public const string BoardUser = "fuzz-wall";
+
+    public const string BoardPassword = "fuzz-wall-password-loopback-only";
+
+    /// <summary>A client signed in on the node as <see cref="BoardUser"/>.</summary>
+    public async Task<HttpClient> SignInBoardAsync()
+    {
+        var board = new HttpClient(new SocketsHttpHandler { CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = Address,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        board.DefaultRequestHeaders.Add("Origin", Address.GetLeftPart(UriPartial.Authority));
+        using var response = await board.PostAsync(
+            "/api/v1/auth/signin",
+            new StringContent($"{{\"name\":\"{BoardUser}\",\"password\":\"{BoardPassword}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        return board;
+    }
+
     public static async Task<NodeLauncher> StartAsync(string serverDll, FuzzSettings settings, string logPath)
     {
         var port = FreePort();
@@ -47,6 +68,9 @@ internal sealed class NodeLauncher : IAsyncDisposable
         env["CheckoutWatch__Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["CheckoutWatch__Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["CheckoutWatch__Orleans__ClusterId"] = "fuzz-" + port;
+        env["CheckoutWatch__Auth__Users__0__Name"] = BoardUser;
+        env["CheckoutWatch__Auth__Users__0__Password"] = BoardPassword;
+        env["CheckoutWatch__Auth__Users__0__Roles__0"] = "wall";
         env["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");

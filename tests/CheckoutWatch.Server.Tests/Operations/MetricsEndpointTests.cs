@@ -33,7 +33,7 @@ public sealed class MetricsEndpointTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task Metrics_include_orleans_grain_counts_and_http_server_metrics()
+    public async Task Metrics_include_http_server_metrics()
     {
         await server.PostEventsAsync(Events.Array(Events.Started("metrics-grains", "s1")));
         // The 202 comes from the node's buffer; the session grain is activated when it flushes.
@@ -41,7 +41,9 @@ public sealed class MetricsEndpointTests(ServerFixture server)
         using var scraper = server.CreateClient(key: null);
         var text = await scraper.GetStringAsync("/metrics");
 
-        Assert.True(PrometheusText.Sum(text, "orleans_grains", "grain_type=\"checkoutsession\"") >= 1);
+        // Orleans' own series (grain counts) are checked on real node processes in
+        // CheckoutWatch.Cluster.Tests: its meter is static, and in this process several nodes start
+        // one after another, after which it no longer reports here.
         Assert.True(PrometheusText.Sum(text, "http_server_request_duration_seconds_count") >= 1);
     }
 }

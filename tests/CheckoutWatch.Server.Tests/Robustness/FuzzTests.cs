@@ -25,7 +25,9 @@ public sealed class FuzzTests(FuzzServerFixture server) : IClassFixture<FuzzServ
         using var client = server.CreateClient(key: null);
         client.Timeout = TimeSpan.FromSeconds(60);
 
-        var report = await new FuzzRunner(client, FuzzServerFixture.FuzzKey, settings).RunAsync();
+        using var board = await server.CreateUserClientAsync(CheckoutWatch.Server.Auth.Roles.Wall);
+
+        var report = await new FuzzRunner(client, FuzzServerFixture.FuzzKey, settings, boardClient: board).RunAsync();
 
         var summary = report.ToMarkdown("FuzzTests");
         Assert.True(report.Passed, summary);

@@ -1,0 +1,29 @@
+using CheckoutWatch.Cluster.Tests.Infrastructure;
+
+namespace CheckoutWatch.Cluster.Tests;
+
+/// <summary>A real node process exports Orleans' own series (grain counts) at /metrics.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class NodeMetricsTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task Metrics_include_orleans_grain_counts()
+    {
+        var merchant = TestEvents.NewMerchant("metrics");
+        using (var accepted = await cluster.PostEventsAsync(cluster.A, TestEvents.Array([TestEvents.Started(merchant, "s1", merchant + "-e1")])))
+        {
+            accepted.EnsureSuccessStatusCode();
+        }
+
+        // The session grain lives on one of the nodes: read every live one (the failover test kills one).
+        var grains = new List<string>();
+        foreach (var node in new[] { cluster.A, cluster.B }.Where(n => !n.HasExited))
+        {
+            using var scraper = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+            var text = await scraper.GetStringAsync("/metrics");
+            grains.AddRange(text.Split('\n').Where(l => l.StartsWith("orleans_grains{", StringComparison.Ordinal)));
+        }
+
+        Assert.Contains(grains, l => l.Contains("grain_type=\"checkoutsession\"", StringComparison.Ordinal));
+    }
+}
