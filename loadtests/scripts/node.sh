@@ -17,7 +17,7 @@ if [[ "${STUCK_FIX:-0}" == "1" ]]; then
 fi
 cd "$dir"
 env ASPNETCORE_ENVIRONMENT=Development CheckoutWatch__Demo__Enabled=false \
-  CheckoutWatch__Orleans__SiloPort="$silo" CheckoutWatch__Orleans__GatewayPort="$gateway" \
+  CheckoutWatch__Auth__SignInAttemptsPerMinute=1000000 CheckoutWatch__Orleans__SiloPort="$silo" CheckoutWatch__Orleans__GatewayPort="$gateway" \
   CheckoutWatch__Ingest__Keys__0__RequestsPerSecond="${KEY_RPS:-100000}" CheckoutWatch__Ingest__Keys__0__Burst="${KEY_BURST:-100000}" \
   Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information \
   "${extra[@]}" \

@@ -13,13 +13,15 @@ namespace CheckoutWatch.Server.Apis;
 /// </summary>
 public static class AuthApi
 {
+    public const string Route = "/api/v1/auth";
+
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1/auth").WithTags("Sign-in");
+        var auth = app.MapGroup(Route).WithTags("Sign-in");
 
-        auth.MapPost("/signin", SignInAsync).AllowAnonymous()
+        auth.MapPost("/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimiting.Policy)
             .WithName("SignIn").WithSummary("Sign in with name and password (form or JSON); sets the session cookie.");
-        auth.MapPost("/display", DisplaySignInAsync).AllowAnonymous()
+        auth.MapPost("/display", DisplaySignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimiting.Policy)
             .WithName("SignInDisplay").WithSummary("Sign a wall display in with its display token (form or JSON).");
         auth.MapPost("/signout", (Delegate)SignOutAsync).AllowAnonymous()
             .WithName("SignOut").WithSummary("End the session.");

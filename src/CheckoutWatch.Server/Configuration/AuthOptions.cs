@@ -15,6 +15,10 @@ public sealed class AuthOptions : IValidatableObject
 
     public OidcOptions Oidc { get; set; } = new();
 
+    /// <summary>Sign-in attempts (passwords and display tokens) one client address may make per minute; past it, 429.</summary>
+    [Range(1, 1_000_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
     /// <summary>Proxies whose X-Forwarded-For/-Proto/-Host headers are trusted (IP addresses).</summary>
     public List<string> KnownProxies { get; set; } = [];
 

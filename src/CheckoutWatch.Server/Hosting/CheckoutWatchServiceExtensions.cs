@@ -62,6 +62,7 @@ public static class CheckoutWatchServiceExtensions
 
         services.AddSingleton<IngestPipeline>();
         services.AddIngestRateLimiting();
+        services.AddSignInRateLimiting();
         services.AddSingleton(sp =>
         {
             var ingest = sp.GetRequiredService<IOptions<IngestOptions>>().Value;

@@ -70,7 +70,9 @@ public static class IngestRateLimiting
                     {
                         Status = status,
                         Type = perKey ? "https://checkoutwatch.dev/problems/rate-limited" : "https://checkoutwatch.dev/problems/overloaded",
-                        Title = perKey ? "This ingest key is sending too fast." : "The node is at capacity.",
+                        Title = !perKey ? "The node is at capacity."
+                            : http.Request.Path.StartsWithSegments(AuthApi.Route) ? "Too many sign-in attempts from this address."
+                            : "This ingest key is sending too fast.",
                         Detail = $"Retry after {seconds} s. Nothing in this request was applied.",
                     },
                 });

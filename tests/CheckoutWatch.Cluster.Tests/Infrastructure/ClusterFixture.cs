@@ -151,6 +151,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["CheckoutWatch:Ingest:Keys:0:Merchants:0"] = "*",
         ["CheckoutWatch:Ingest:Keys:0:RequestsPerSecond"] = "100000",
         ["CheckoutWatch:Ingest:Keys:0:Burst"] = "100000",
+        ["CheckoutWatch:Auth:SignInAttemptsPerMinute"] = "100000",
         ["CheckoutWatch:Auth:Users:0:Name"] = OncallUser,
         ["CheckoutWatch:Auth:Users:0:Password"] = OncallPassword,
         ["CheckoutWatch:Auth:Users:0:Roles:0"] = "oncall",

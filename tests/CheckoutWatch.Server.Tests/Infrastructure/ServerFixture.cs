@@ -179,6 +179,8 @@ public class ServerFixture : IAsyncLifetime
                 ["CheckoutWatch:Ingest:Keys:3:Key"] = RotatingCurrentKey,
                 ["CheckoutWatch:Ingest:Keys:3:NextKeyHash"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(RotatingNextKey))),
                 ["CheckoutWatch:Ingest:Keys:3:Merchants:0"] = "*",
+                // Every test signs in from 127.0.0.1; the sign-in limit has its own fixture.
+                ["CheckoutWatch:Auth:SignInAttemptsPerMinute"] = "1000000",
                 ["CheckoutWatch:Auth:Users:0:Name"] = UserName(Roles.Wall),
                 ["CheckoutWatch:Auth:Users:0:Password"] = Password(Roles.Wall),
                 ["CheckoutWatch:Auth:Users:0:Roles:0"] = Roles.Wall,
