@@ -26,14 +26,15 @@ public sealed class FailoverTests(ClusterFixture cluster) : IClassFixture<Cluste
         var second = await Incidents.DriveAsync(cluster, b, TestEvents.NewMerchant("inc"));
         var ack = await Incidents.ActAsync(cluster, b, first, "acknowledge", "oncall-before-kill");
         await WaitUntilAsync(() => boardOnA.StatusOf(first) == "acknowledged" && boardOnB.StatusOf(first) == "acknowledged"
-            && boardOnA.SequenceOf(second) > 0 && boardOnB.SequenceOf(second) > 0, TimeSpan.FromSeconds(10), "both boards to see both alerts and the acknowledgement");
+            && boardOnA.SequenceOf(second) > 0 && boardOnB.SequenceOf(second) > 0, TimeSpan.FromSeconds(10), "both boards to see both alerts and the acknowledgement", boardOnA, boardOnB);
 
         var before = await Incidents.ListAsync(cluster, a);
 
         var phase1 = Enumerable.Range(0, 3).Select(_ => TestEvents.NewMerchant("p1")).ToArray();
         var phase2 = Enumerable.Range(0, 3).Select(_ => TestEvents.NewMerchant("p2")).ToArray();
         await using var load = new LoadDriver(cluster, phase1);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Load under way through both doors before the kill.
+        await load.DeliveredAsync(30, TimeSpan.FromSeconds(20));
 
         var killedAt = Stopwatch.StartNew();
         await b.KillAsync();
@@ -46,7 +47,7 @@ public sealed class FailoverTests(ClusterFixture cluster) : IClassFixture<Cluste
         // The board that was on the dead node is on the survivor, caught up, within 10 s.
         await boardOnB.CaughtUpAfterFailover.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(a.BaseAddress, boardOnB.ConnectedTo.BaseAddress);
-        await WaitUntilAsync(() => boardOnB.StatusOf(second) == "acknowledged", TimeSpan.FromSeconds(10) - killedAt.Elapsed, "the board from the dead node to show the acknowledgement made after the kill");
+        await WaitUntilAsync(() => boardOnB.StatusOf(second) == "acknowledged", TimeSpan.FromSeconds(10) - killedAt.Elapsed, "the board from the dead node to show the acknowledgement made after the kill", boardOnB);
         var feed = await Incidents.ListAsync(cluster, a);
         foreach (var board in new[] { boardOnA, boardOnB })
         {
@@ -56,7 +57,8 @@ public sealed class FailoverTests(ClusterFixture cluster) : IClassFixture<Cluste
                 board.Alerts.ToDictionary(x => x.Key, x => x.Value.GetProperty("sequence").GetInt64()).OrderBy(x => x.Key));
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Load keeps flowing through the survivor after the catch-up, then stops.
+        await load.DeliveredAsync(30, TimeSpan.FromSeconds(20));
         await load.StopAsync();
         Assert.Empty(load.Errors);
         await cluster.WaitStreamDrainedAsync(ClusterFixture.ReclaimAfter + TimeSpan.FromSeconds(20));
@@ -106,21 +108,30 @@ public sealed class FailoverTests(ClusterFixture cluster) : IClassFixture<Cluste
         return seen;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, string what)
+    /// <summary>Waits for <paramref name="condition"/>, checking it again on every change a board applies.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, string what, params BoardClient[] boards)
     {
-        var until = DateTime.UtcNow + limit;
-        while (!condition())
+        using var timeout = new CancellationTokenSource(limit);
+        while (true)
         {
-            if (DateTime.UtcNow > until)
+            var changed = Task.WhenAny(boards.Select(b => b.NextChange));
+            if (condition())
+            {
+                return;
+            }
+
+            try
+            {
+                await changed.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
             {
                 throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");
             }
-
-            await Task.Delay(20);
         }
     }
 
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> action, TimeSpan limit)
+    private async Task<T> RetryAsync<T>(Func<Task<T>> action, TimeSpan limit)
     {
         var until = DateTime.UtcNow + limit;
         while (true)
@@ -131,7 +142,8 @@ public sealed class FailoverTests(ClusterFixture cluster) : IClassFixture<Cluste
             }
             catch (Exception) when (DateTime.UtcNow < until)
             {
-                await Task.Delay(100);
+                // Refused while the cluster notices the death: again once the node reports ready.
+                await cluster.A.WaitReadyAsync(until - DateTime.UtcNow);
             }
         }
     }

@@ -99,6 +99,12 @@ public sealed class BoardClient : IAsyncDisposable
         while (!_disposed && DateTime.UtcNow < until)
         {
             _node = (_node + 1) % _nodes.Count;
+            var node = _nodes[_node];
+            if (node.HasExited)
+            {
+                continue;
+            }
+
             try
             {
                 await ConnectAndLoadAsync(snapshot: false);
@@ -107,12 +113,30 @@ public sealed class BoardClient : IAsyncDisposable
             }
             catch (Exception)
             {
-                await Task.Delay(100);
+                // A live node refused (the cluster is still settling): try again once it says it is ready.
+                await node.WaitReadyAsync(until - DateTime.UtcNow);
             }
         }
     }
 
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the board next applies an alert change (take it before checking state).</summary>
+    public Task NextChange => Volatile.Read(ref _changed).Task;
+
     private void Apply(IEnumerable<JsonElement> alerts)
+    {
+        try
+        {
+            ApplyLocked(alerts);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    private void ApplyLocked(IEnumerable<JsonElement> alerts)
     {
         lock (_gate)
         {

@@ -4,10 +4,11 @@ using System.Text;
 namespace CheckoutWatch.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// Steady load through both doors: every 100 ms one HTTP batch (to the nodes in turn, and to the
-/// next node when one does not answer, as a load balancer would — the same events, so a retry
-/// is a duplicate) and one stream entry. Every event is a new checkout for one of the current
-/// merchants; the driver remembers how many distinct events it sent per merchant.
+/// Steady load through both doors: every 100 ms one HTTP batch (to the nodes in turn) and one
+/// stream entry. A batch or entry that was not taken is sent again on the next tick, an HTTP batch
+/// to the next node as a load balancer would (the same events, so a retry is a duplicate). Every
+/// event is a new checkout for one of the current merchants; the driver remembers how many
+/// distinct events it sent per merchant.
 /// </summary>
 public sealed class LoadDriver : IAsyncDisposable
 {
@@ -20,7 +21,10 @@ public sealed class LoadDriver : IAsyncDisposable
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly Task _run;
     private volatile string[] _merchants;
+    private readonly ConcurrentQueue<Pending> _retries = new();
     private int _sequence;
+    private int _delivered;
+    private TaskCompletionSource _deliveredChanged = NewSignal();
 
     public LoadDriver(ClusterFixture cluster, string[] merchants)
     {
@@ -39,6 +43,17 @@ public sealed class LoadDriver : IAsyncDisposable
 
     public int StreamEntries { get; private set; }
 
+    /// <summary>Completes once <paramref name="more"/> further batches or entries have been taken by the cluster.</summary>
+    public async Task DeliveredAsync(int more, TimeSpan limit)
+    {
+        var target = Volatile.Read(ref _delivered) + more;
+        using var timeout = new CancellationTokenSource(limit);
+        while (Volatile.Read(ref _delivered) < target)
+        {
+            await Volatile.Read(ref _deliveredChanged).Task.WaitAsync(timeout.Token);
+        }
+    }
+
     public async Task StopAsync()
     {
         await _stop.CancelAsync();
@@ -53,12 +68,34 @@ public sealed class LoadDriver : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                await Task.WhenAll(SendHttpAsync(turn++), SendStreamAsync());
+                turn++;
+                var sends = new List<Task>();
+                var retrying = _retries.Count;
+                for (var i = 0; i < retrying && _retries.TryDequeue(out var retry); i++)
+                {
+                    sends.Add(SendAsync(retry));
+                }
+
+                sends.Add(SendAsync(NewHttp(turn)));
+                sends.Add(SendAsync(NewStream(turn)));
+                await Task.WhenAll(sends);
             }
         }
         catch (OperationCanceledException)
         {
         }
+    }
+
+    private Pending NewHttp(int turn)
+    {
+        var events = NextBatch(HttpBatch, out var merchant);
+        return new Pending(Http: true, TestEvents.Array(events), merchant, HttpBatch, turn, Attempt: 0, MaxAttempts: 40);
+    }
+
+    private Pending NewStream(int turn)
+    {
+        var events = NextBatch(StreamBatch, out var merchant);
+        return new Pending(Http: false, TestEvents.Array(events), merchant, StreamBatch, turn, Attempt: 0, MaxAttempts: 100);
     }
 
     private string[] NextBatch(int size, out string merchant)
@@ -70,54 +107,58 @@ public sealed class LoadDriver : IAsyncDisposable
         return [.. Enumerable.Range(0, size).Select(i => TestEvents.Started(m, $"load-{n}-{i}", $"{m}-{n}-{i}"))];
     }
 
-    private async Task SendHttpAsync(int turn)
+    private async Task SendAsync(Pending batch)
     {
-        var events = NextBatch(HttpBatch, out var merchant);
-        var body = TestEvents.Array(events);
-        for (var attempt = 0; attempt < 40; attempt++)
+        if (await (batch.Http ? TryHttpAsync(batch) : TryStreamAsync(batch)))
         {
-            var node = _cluster.Nodes[(turn + attempt) % _cluster.Nodes.Count];
-            try
-            {
-                using var client = _cluster.Client(node);
-                client.Timeout = TimeSpan.FromSeconds(5);
-                using var response = await client.PostAsync("/api/v1/events", new StringContent(body, Encoding.UTF8, "application/json"));
-                if (response.IsSuccessStatusCode)
-                {
-                    _sent.AddOrUpdate(merchant, HttpBatch, (_, n) => n + HttpBatch);
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(100);
+            _sent.AddOrUpdate(batch.Merchant, batch.Events, (_, n) => n + batch.Events);
+            Interlocked.Increment(ref _delivered);
+            Interlocked.Exchange(ref _deliveredChanged, NewSignal()).TrySetResult();
         }
-
-        _errors.Enqueue($"HTTP batch for {merchant} not delivered");
+        else if (batch.Attempt + 1 < batch.MaxAttempts)
+        {
+            // Not taken: again on the next tick (an HTTP batch then goes to the next node).
+            _retries.Enqueue(batch with { Attempt = batch.Attempt + 1 });
+        }
+        else
+        {
+            _errors.Enqueue($"{(batch.Http ? "HTTP batch" : "Stream entry")} for {batch.Merchant} not delivered");
+        }
     }
 
-    private async Task SendStreamAsync()
+    private async Task<bool> TryHttpAsync(Pending batch)
     {
-        var events = NextBatch(StreamBatch, out var merchant);
-        for (var attempt = 0; attempt < 100; attempt++)
+        var node = _cluster.Nodes[(batch.Turn + batch.Attempt) % _cluster.Nodes.Count];
+        try
         {
-            try
-            {
-                await _cluster.AddToStreamAsync(TestEvents.Array(events));
-                _sent.AddOrUpdate(merchant, StreamBatch, (_, n) => n + StreamBatch);
-                StreamEntries++;
-                return;
-            }
-            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
-            {
-                await Task.Delay(100);
-            }
+            using var client = _cluster.Client(node);
+            client.Timeout = TimeSpan.FromSeconds(5);
+            using var response = await client.PostAsync("/api/v1/events", new StringContent(batch.Body, Encoding.UTF8, "application/json"));
+            return response.IsSuccessStatusCode;
         }
-
-        _errors.Enqueue($"Stream entry for {merchant} not added");
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
+
+    private async Task<bool> TryStreamAsync(Pending batch)
+    {
+        try
+        {
+            await _cluster.AddToStreamAsync(batch.Body);
+            StreamEntries++;
+            return true;
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed record Pending(bool Http, string Body, string Merchant, int Events, int Turn, int Attempt, int MaxAttempts);
 
     public async ValueTask DisposeAsync()
     {
