@@ -1,4 +1,6 @@
+using CheckoutWatch.Abstractions.Audit;
 using CheckoutWatch.Detection.Knowledge;
+using CheckoutWatch.Grains.Audit;
 using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
 using CheckoutWatch.Grains.Board;
@@ -26,6 +28,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public RecordingBoardNotifier Board { get; } = new();
 
     public IGrainFactory Grains => _cluster.Client;
+
+    /// <summary>The audit log as the silo writes it (day grains on the fake clock's date).</summary>
+    public IAuditLog Audit => new AuditLog(_cluster.Client, Clock);
 
     /// <summary>Receives the on-call notifications: targets primary, secondary (webhooks) and pagerduty.</summary>
     public WebhookReceiver Receiver { get; private set; } = null!;
@@ -64,10 +69,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage("alerts");
+            silo.AddMemoryGrainStorage(AuditLogGrain.StorageName);
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton(SessionTimeouts.Default);
             silo.Services.AddSingleton<IBoardNotifier>(Board);
+            silo.Services.AddSingleton<IAuditLog, AuditLog>();
             silo.Services.AddSingleton(KnowledgeBase.LoadDefault());
             silo.Services.AddSingleton(DetectionOptions.Default);
             silo.UseInMemoryReminderService();
