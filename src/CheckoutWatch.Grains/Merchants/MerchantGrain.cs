@@ -11,6 +11,8 @@ using CheckoutWatch.Detection.Sessions;
 using CheckoutWatch.Grains.Alerts;
 using Microsoft.Extensions.Logging;
 using CheckoutWatch.Grains.Board;
+using CheckoutWatch.Grains.Outreach;
+using CheckoutWatch.Abstractions.Outreach;
 
 namespace CheckoutWatch.Grains.Merchants;
 
@@ -36,6 +38,7 @@ public sealed class MerchantGrain(
     private readonly LinkedList<SessionFinding> _recentFindings = new();
     private MerchantHealth? _lastPublished;
     private ImmutableArray<AlertChangeMessage> _undelivered = [];
+    private readonly OutreachIntake _outreach = new();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -54,12 +57,15 @@ public sealed class MerchantGrain(
     public Task RecordAsync(MerchantBatch batch)
     {
         var now = clock.GetUtcNow();
+        // Alerts open and close on the tick, never within a batch.
+        var activeAlerts = _monitor.Active;
         foreach (var evt in batch.Events)
         {
             // Counters live in event time, but a client clock running ahead must not write
             // into seconds that have not happened yet.
             _counters.Record(evt, evt.OccurredAt > now ? now : evt.OccurredAt);
             _monitor.Observe(evt);
+            _outreach.Observe(evt, activeAlerts);
         }
 
         _counters.AddInFlight(batch.InFlightDelta);
@@ -71,6 +77,7 @@ public sealed class MerchantGrain(
         foreach (var finding in findings)
         {
             _monitor.Observe(finding);
+            _outreach.Add(finding);
             _recentFindings.AddFirst(finding);
         }
 
@@ -111,6 +118,7 @@ public sealed class MerchantGrain(
         }
 
         await ReportToPspsAsync();
+        await SendOutreachAsync();
         var changes = _monitor.Evaluate(now);
         if (changes.Count > 0 || !_undelivered.IsEmpty)
         {
@@ -156,6 +164,22 @@ public sealed class MerchantGrain(
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Reporting PSP counts for {Merchant} failed; PSP-wide detection misses this second", merchantId);
+        }
+    }
+
+    /// <summary>Hands this second's outreach candidates to the outreach queue; kept for the next tick if it does not answer.</summary>
+    private async Task SendOutreachAsync()
+    {
+        if (!_outreach.HasPending) return;
+        var batch = _outreach.Drain();
+        try
+        {
+            await GrainFactory.GetGrain<IOutreachGrain>(0).AddAsync(batch);
+        }
+        catch (Exception ex)
+        {
+            _outreach.Requeue(batch);
+            logger.LogWarning(ex, "Delivering {Count} outreach candidates for {Merchant} failed; retrying next tick", batch.Length, _counters.MerchantId);
         }
     }
 
