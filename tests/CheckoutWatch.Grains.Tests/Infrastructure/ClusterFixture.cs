@@ -2,6 +2,7 @@ using CheckoutWatch.Detection.Knowledge;
 using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
 using CheckoutWatch.Grains.Board;
+using CheckoutWatch.Grains.Merchants;
 using CheckoutWatch.Grains.Notifications;
 using CheckoutWatch.OnCall.Configuration;
 using CheckoutWatch.OnCall.Notifications;
@@ -70,6 +71,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IBoardNotifier>(Board);
             silo.Services.AddSingleton(KnowledgeBase.LoadDefault());
             silo.Services.AddSingleton(DetectionOptions.Default);
+            silo.Services.AddSingleton(new EventDedupSettings(true, TimeSpan.FromMinutes(2), 2_000_000));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Escalation));
             silo.Services.AddSingleton(new RetrySchedule(Escalation.Delivery, new Random(42)));
