@@ -5,6 +5,7 @@ using CheckoutWatch.Abstractions.Audit;
 using CheckoutWatch.Grains.Audit;
 using CheckoutWatch.Grains.Board;
 using CheckoutWatch.Grains.Outreach;
+using CheckoutWatch.Grains.Merchants;
 using CheckoutWatch.Grains.Notifications;
 using CheckoutWatch.OnCall.Configuration;
 using CheckoutWatch.OnCall.Notifications;
@@ -79,6 +80,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IBoardNotifier>(Board);
             silo.Services.AddSingleton(KnowledgeBase.LoadDefault());
             silo.Services.AddSingleton(DetectionOptions.Default);
+            silo.Services.AddSingleton(new EventDedupSettings(true, TimeSpan.FromMinutes(2), 2_000_000));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Escalation));
             silo.Services.AddSingleton(new RetrySchedule(Escalation.Delivery, new Random(42)));
