@@ -22,6 +22,8 @@ public static class AuditActions
     /// <summary>Someone ended a silence early.</summary>
     public const string SilenceExpired = "silence.expire";
     public const string OutreachClaimed = "outreach.claim";
+    public const string OutreachReleased = "outreach.release";
+    public const string OutreachClaimExpired = "outreach.claim_expired";
     public const string OutreachOutcome = "outreach.outcome";
     public const string OutreachEscalated = "outreach.escalate";
     public const string SignedIn = "session.signin";

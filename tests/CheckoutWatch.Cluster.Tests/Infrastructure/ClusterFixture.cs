@@ -19,6 +19,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const string Group = "checkoutwatch";
     public static readonly TimeSpan ReclaimAfter = TimeSpan.FromSeconds(3);
 
+    /// <summary>The smallest cap a session may have, so a test can fill one.</summary>
+    public const int MaxEventsPerSession = 16;
+
     private readonly string _logDir = Directory.CreateTempSubdirectory("cw-cluster-").FullName;
     private ConnectionMultiplexer? _redisClient;
 
@@ -155,6 +158,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["CheckoutWatch:Auth:Users:0:Name"] = OncallUser,
         ["CheckoutWatch:Auth:Users:0:Password"] = OncallPassword,
         ["CheckoutWatch:Auth:Users:0:Roles:0"] = "oncall",
+        ["CheckoutWatch:Sessions:MaxEventsPerSession"] = MaxEventsPerSession.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["CheckoutWatch:StreamIngest:Enabled"] = "true",
         ["CheckoutWatch:StreamIngest:StreamKey"] = StreamKey,
         ["CheckoutWatch:StreamIngest:Group"] = Group,

@@ -55,4 +55,31 @@ internal static class Incidents
         using var client = await cluster.UserClientAsync(node);
         return await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}");
     }
+
+    public static async Task NoteAsync(ClusterFixture cluster, NodeProcess node, string id, string text)
+    {
+        using var client = await cluster.UserClientAsync(node);
+        using var response = await client.PostAsJsonAsync($"/api/v1/alerts/{id}/notes", new { text });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public static async Task<string> SilenceAsync(ClusterFixture cluster, NodeProcess node, string merchantId, string reason)
+    {
+        using var client = await cluster.UserClientAsync(node);
+        using var response = await client.PostAsJsonAsync("/api/v1/silences", new { merchantId, durationMinutes = 60, reason });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    public static async Task<JsonElement[]> TimelineAsync(ClusterFixture cluster, NodeProcess node, string id)
+    {
+        using var client = await cluster.UserClientAsync(node);
+        return [.. (await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}/timeline")).GetProperty("entries").EnumerateArray()];
+    }
+
+    public static async Task<JsonElement[]> SilencesAsync(ClusterFixture cluster, NodeProcess node)
+    {
+        using var client = await cluster.UserClientAsync(node);
+        return (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/silences"))!;
+    }
 }

@@ -4,6 +4,8 @@ using CheckoutWatch.Grains.Audit;
 using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
 using CheckoutWatch.Grains.Board;
+using CheckoutWatch.Grains.Outreach;
+using CheckoutWatch.Grains.Merchants;
 using CheckoutWatch.Grains.Notifications;
 using CheckoutWatch.OnCall.Configuration;
 using CheckoutWatch.OnCall.Notifications;
@@ -26,6 +28,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(Start);
 
     public RecordingBoardNotifier Board { get; } = new();
+
+    public RecordingOutreachNotifier Outreach { get; } = new();
 
     public IGrainFactory Grains => _cluster.Client;
 
@@ -69,7 +73,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage("alerts");
+            silo.AddMemoryGrainStorage(OutreachGrain.StorageName);
             silo.AddMemoryGrainStorage(AuditLogGrain.StorageName);
+            silo.Services.AddSingleton<IOutreachNotifier>(Outreach);
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton(SessionTimeouts.Default);
@@ -77,6 +83,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IAuditLog, AuditLog>();
             silo.Services.AddSingleton(KnowledgeBase.LoadDefault());
             silo.Services.AddSingleton(DetectionOptions.Default);
+            silo.Services.AddSingleton(new EventDedupSettings(true, TimeSpan.FromMinutes(2), 2_000_000));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Escalation));
             silo.Services.AddSingleton(new RetrySchedule(Escalation.Delivery, new Random(42)));
