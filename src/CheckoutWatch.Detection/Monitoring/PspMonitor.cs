@@ -17,6 +17,9 @@ public sealed class PspMonitor
     /// <summary>The merchant id of platform-wide alerts.</summary>
     public const string PlatformMerchantId = "*";
 
+    /// <summary>Below this many attempts the PSP's own baseline is no better prior than the platform's.</summary>
+    public const long MinAttemptsForPrior = 1_000;
+
     private readonly DetectionOptions _options;
     private readonly FailureSpikeOptions _spike;
     private readonly FailureStream _stream;
@@ -55,6 +58,13 @@ public sealed class PspMonitor
 
     /// <summary>Attempts seen in all, so a caller can tell a learned baseline from the prior.</summary>
     public long TotalAttempts { get; private set; }
+
+    /// <summary>What merchants learn when they report: the open alert and, once learned, the PSP-wide rates.</summary>
+    public PspReading Reading()
+    {
+        var learned = TotalAttempts >= MinAttemptsForPrior;
+        return new PspReading(Psp, OpenIncidentKey, learned ? BaselineRate : null, learned ? ActionableBaselineRate : null);
+    }
 
     /// <summary>Adds one merchant's counts, spread evenly over <paramref name="at"/>'s second.</summary>
     public void Observe(string merchantId, PspCounts counts, DateTimeOffset at)

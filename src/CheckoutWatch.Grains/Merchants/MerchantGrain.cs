@@ -31,8 +31,6 @@ public sealed class MerchantGrain(
 
     private MerchantHealthCounters _counters = null!;
     private MerchantMonitor _monitor = null!;
-    private PspBaselinePrior _pspPrior = null!;
-    private readonly Dictionary<string, string> _platformIncidents = new(StringComparer.Ordinal);
     private readonly LinkedList<SessionFinding> _recentFindings = new();
     private MerchantHealth? _lastPublished;
     private ImmutableArray<AlertChangeMessage> _undelivered = [];
@@ -40,8 +38,7 @@ public sealed class MerchantGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _counters = new MerchantHealthCounters(this.GetPrimaryKeyString());
-        _pspPrior = new PspBaselinePrior(detection.FailureSpike);
-        _monitor = new MerchantMonitor(this.GetPrimaryKeyString(), detection, knowledge, _pspPrior);
+        _monitor = new MerchantMonitor(this.GetPrimaryKeyString(), detection, knowledge, new PspBaselinePrior(detection.FailureSpike));
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
         {
             DueTime = TickInterval,
@@ -145,13 +142,9 @@ public sealed class MerchantGrain(
                 .ReportAsync(new PspReport(merchantId, c.Attempts, c.Failures, c.ActionableFailures))));
             for (var i = 0; i < counts.Count; i++)
             {
-                var (psp, status) = (counts[i].Psp, statuses[i]);
-                if (status.OpenIncidentKey is { } key) _platformIncidents[psp] = key;
-                else _platformIncidents.Remove(psp);
-                if (status.BaselineRate is { } all) _pspPrior.Update(psp, all, status.ActionableBaselineRate ?? 0);
+                var status = statuses[i];
+                _monitor.Apply(new PspReading(counts[i].Psp, status.OpenIncidentKey, status.BaselineRate, status.ActionableBaselineRate));
             }
-
-            _monitor.SetPlatformIncidents(new Dictionary<string, string>(_platformIncidents, StringComparer.Ordinal));
         }
         catch (Exception ex)
         {
