@@ -26,7 +26,8 @@ public sealed class PspMonitor
     private readonly AlertTracker _tracker;
     private readonly PlatformBaselinePrior _prior;
     private readonly string _key;
-    private readonly Queue<(DateTimeOffset At, string Merchant, long Attempts, long Failures, long Actionable)> _reports = new();
+    private readonly Queue<(DateTimeOffset At, string Merchant, long Attempts, long Failures, long Actionable, IReadOnlyList<FailedAmount> Amounts)> _reports = new();
+    private readonly PspIncidentTotals _totals = new();
     private DateTimeOffset? _lastEvaluate;
     private DateTimeOffset _startedAt;
 
@@ -89,7 +90,10 @@ public sealed class PspMonitor
         }
 
         TotalAttempts += attempts;
-        if (attempts > 0) _reports.Enqueue((at, merchantId, attempts, failures, actionable));
+        if (attempts == 0) return;
+        var amounts = counts.FailedAmounts ?? [];
+        _reports.Enqueue((at, merchantId, attempts, failures, actionable, amounts));
+        if (_stream.AlertKey is not null && at >= _startedAt) _totals.Add(failures, actionable, amounts);
     }
 
     /// <summary>Decides at <paramref name="now"/> (about once per second) and returns the alert's changes.</summary>
@@ -123,6 +127,8 @@ public sealed class PspMonitor
             if (_stream.AlertKey is not null) continue;
             _stream.AlertKey = _key;
             _startedAt = since;
+            _totals.Clear();
+            foreach (var r in _reports.Where(r => r.At >= since)) _totals.Add(r.Failures, r.Actionable, r.Amounts);
             _tracker.Open(Build(now), now);
         }
     }
@@ -175,6 +181,7 @@ public sealed class PspMonitor
             : window.Rate - lead.Mean >= _spike.CriticalExcessRate ? AlertSeverity.Critical
             : AlertSeverity.Major;
         var what = actionable ? "Technical payment failures" : "Payment failures";
+        var (sessions, currency, revenue, byCurrency) = _totals.Figures(actionable);
         return new DetectedAlert(_key, PlatformMerchantId, AlertKind.PaymentFailureSpike, _stream.Dimension)
         {
             Severity = severity,
@@ -190,6 +197,10 @@ public sealed class PspMonitor
             StartedAt = _startedAt,
             DetectedAt = now,
             UpdatedAt = now,
+            AffectedSessions = sessions,
+            RevenueAtRiskMinor = revenue,
+            Currency = currency,
+            RevenueAtRiskByCurrency = byCurrency,
         };
     }
 

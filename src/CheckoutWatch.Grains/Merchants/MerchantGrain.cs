@@ -139,7 +139,8 @@ public sealed class MerchantGrain(
         try
         {
             var statuses = await Task.WhenAll(counts.Select(c => GrainFactory.GetGrain<IPspGrain>(c.Psp)
-                .ReportAsync(new PspReport(merchantId, c.Attempts, c.Failures, c.ActionableFailures))));
+                .ReportAsync(new PspReport(merchantId, c.Attempts, c.Failures, c.ActionableFailures,
+                    [.. c.FailedAmounts.Select(a => new PspFailedAmount(a.Currency, a.Actionable, a.Sessions, a.AmountMinor))]))));
             for (var i = 0; i < counts.Count; i++)
             {
                 var status = statuses[i];

@@ -31,7 +31,9 @@ public sealed class PspGrain(TimeProvider clock, DetectionOptions detection, ILo
     public Task<PspStatus> ReportAsync(PspReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        _monitor.Observe(report.MerchantId, new PspCounts(_monitor.Psp, report.Attempts, report.Failures, report.ActionableFailures), clock.GetUtcNow());
+        var amounts = report.FailedAmounts.IsDefault ? [] : report.FailedAmounts.Select(a => new FailedAmount(a.Currency, a.Actionable, a.Sessions, a.AmountMinor)).ToArray();
+        var counts = new PspCounts(_monitor.Psp, report.Attempts, report.Failures, report.ActionableFailures) { FailedAmounts = amounts };
+        _monitor.Observe(report.MerchantId, counts, clock.GetUtcNow());
         var reading = _monitor.Reading();
         return Task.FromResult(new PspStatus(reading.OpenIncidentKey, reading.BaselineRate, reading.ActionableBaselineRate));
     }
