@@ -1,8 +1,8 @@
+using CheckoutWatch.Abstractions.Audit;
 using CheckoutWatch.Detection.Knowledge;
+using CheckoutWatch.Grains.Audit;
 using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
-using CheckoutWatch.Abstractions.Audit;
-using CheckoutWatch.Grains.Audit;
 using CheckoutWatch.Grains.Board;
 using CheckoutWatch.Grains.Outreach;
 using CheckoutWatch.Grains.Merchants;
@@ -42,6 +42,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public RecordingOutreachNotifier Outreach { get; } = new();
 
     public IGrainFactory Grains => _cluster.Client;
+
+    /// <summary>The audit log as the silo writes it (day grains on the fake clock's date).</summary>
+    public IAuditLog Audit => new AuditLog(_cluster.Client, Clock);
 
     /// <summary>Receives the on-call notifications: targets primary, secondary (webhooks) and pagerduty.</summary>
     public WebhookReceiver Receiver { get; private set; } = null!;
@@ -83,11 +86,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(OutreachGrain.StorageName);
             silo.AddMemoryGrainStorage(AuditLogGrain.StorageName);
             silo.Services.AddSingleton<IOutreachNotifier>(Outreach);
-            silo.Services.AddSingleton<IAuditLog, AuditLog>();
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton(SessionTimeouts.Default);
             silo.Services.AddSingleton<IBoardNotifier>(Board);
+            silo.Services.AddSingleton<IAuditLog, AuditLog>();
             silo.Services.AddSingleton(KnowledgeBase.LoadDefault());
             silo.Services.AddSingleton(DetectionOptions.Default);
             silo.Services.AddSingleton(new EventDedupSettings(true, TimeSpan.FromMinutes(2), 2_000_000));
