@@ -10,6 +10,8 @@ public static class AuditActions
     public const string AlertSilenced = "alert.silence";
     public const string AlertEscalated = "alert.escalate";
     public const string OutreachClaimed = "outreach.claim";
+    public const string OutreachReleased = "outreach.release";
+    public const string OutreachClaimExpired = "outreach.claim_expired";
     public const string OutreachOutcome = "outreach.outcome";
     public const string OutreachEscalated = "outreach.escalate";
     public const string SignedIn = "session.signin";

@@ -12,6 +12,8 @@ using CheckoutWatch.Grains.Alerts;
 using CheckoutWatch.Grains.Diagnostics;
 using Microsoft.Extensions.Logging;
 using CheckoutWatch.Grains.Board;
+using CheckoutWatch.Grains.Outreach;
+using CheckoutWatch.Abstractions.Outreach;
 
 namespace CheckoutWatch.Grains.Merchants;
 
@@ -38,6 +40,7 @@ public sealed class MerchantGrain(
     private readonly LinkedList<SessionFinding> _recentFindings = new();
     private MerchantHealth? _lastPublished;
     private ImmutableArray<AlertChangeMessage> _undelivered = [];
+    private readonly OutreachIntake _outreach = new();
     private EventDedupWindow? _counted;
     private Dictionary<(SessionFindingKind Kind, string SessionId), DateTimeOffset>? _findingsSeen;
 
@@ -64,6 +67,8 @@ public sealed class MerchantGrain(
     public Task RecordAsync(MerchantBatch batch)
     {
         var now = clock.GetUtcNow();
+        // Alerts open and close on the tick, never within a batch.
+        var activeAlerts = _monitor.Active;
         _counted?.Expire(now);
         var seenBefore = 0;
         foreach (var evt in batch.Events)
@@ -80,6 +85,7 @@ public sealed class MerchantGrain(
             // into seconds that have not happened yet.
             _counters.Record(evt, evt.OccurredAt > now ? now : evt.OccurredAt);
             _monitor.Observe(evt);
+            _outreach.Observe(evt, activeAlerts);
         }
 
         _counters.AddInFlight(batch.InFlightDelta);
@@ -94,6 +100,7 @@ public sealed class MerchantGrain(
         {
             if (!FirstReport(finding, now)) continue;
             _monitor.Observe(finding);
+            _outreach.Add(finding);
             _recentFindings.AddFirst(finding);
         }
 
@@ -150,6 +157,7 @@ public sealed class MerchantGrain(
         }
 
         await ReportToPspsAsync();
+        await SendOutreachAsync();
         var changes = _monitor.Evaluate(now);
         if (changes.Count > 0 || !_undelivered.IsEmpty)
         {
@@ -195,6 +203,22 @@ public sealed class MerchantGrain(
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Reporting PSP counts for {Merchant} failed; PSP-wide detection misses this second", merchantId);
+        }
+    }
+
+    /// <summary>Hands this second's outreach candidates to the outreach queue; kept for the next tick if it does not answer.</summary>
+    private async Task SendOutreachAsync()
+    {
+        if (!_outreach.HasPending) return;
+        var batch = _outreach.Drain();
+        try
+        {
+            await GrainFactory.GetGrain<IOutreachGrain>(0).AddAsync(batch);
+        }
+        catch (Exception ex)
+        {
+            _outreach.Requeue(batch);
+            logger.LogWarning(ex, "Delivering {Count} outreach candidates for {Merchant} failed; retrying next tick", batch.Length, _counters.MerchantId);
         }
     }
 

@@ -1,7 +1,10 @@
 using CheckoutWatch.Detection.Knowledge;
 using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
+using CheckoutWatch.Abstractions.Audit;
+using CheckoutWatch.Grains.Audit;
 using CheckoutWatch.Grains.Board;
+using CheckoutWatch.Grains.Outreach;
 using CheckoutWatch.Grains.Merchants;
 using CheckoutWatch.Grains.Notifications;
 using CheckoutWatch.OnCall.Configuration;
@@ -25,6 +28,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(Start);
 
     public RecordingBoardNotifier Board { get; } = new();
+
+    public RecordingOutreachNotifier Outreach { get; } = new();
 
     public IGrainFactory Grains => _cluster.Client;
 
@@ -65,6 +70,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage("alerts");
+            silo.AddMemoryGrainStorage(OutreachGrain.StorageName);
+            silo.AddMemoryGrainStorage(AuditLogGrain.StorageName);
+            silo.Services.AddSingleton<IOutreachNotifier>(Outreach);
+            silo.Services.AddSingleton<IAuditLog, AuditLog>();
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton(SessionTimeouts.Default);
