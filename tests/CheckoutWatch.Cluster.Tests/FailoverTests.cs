@@ -14,7 +14,7 @@ namespace CheckoutWatch.Cluster.Tests;
 public sealed class FailoverTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
 {
     [Fact]
-    public async Task A_killed_node_loses_no_alert_or_acknowledgement_and_its_boards_catch_up_on_the_survivor()
+    public async Task A_killed_node_loses_no_alert_acknowledgement_note_silence_or_claim_and_its_boards_catch_up_on_the_survivor()
     {
         var (a, b) = (cluster.A, cluster.B);
         await using var boardOnA = await BoardClient.ConnectAsync(cluster, [a, b]);
@@ -22,7 +22,8 @@ public sealed class FailoverTests(ClusterFixture cluster) : IClassFixture<Cluste
 
         // Two real incidents, detected on whichever nodes own the merchants, acknowledged through
         // the other node's API; both boards see everything (the backplane carries the pushes).
-        var first = await Incidents.DriveAsync(cluster, a, TestEvents.NewMerchant("inc"));
+        var firstMerchant = TestEvents.NewMerchant("inc");
+        var first = await Incidents.DriveAsync(cluster, a, firstMerchant);
         var second = await Incidents.DriveAsync(cluster, b, TestEvents.NewMerchant("inc"));
         var ack = await Incidents.ActAsync(cluster, b, first, "acknowledge", "oncall-before-kill");
         await WaitUntilAsync(() => boardOnA.StatusOf(first) == "acknowledged" && boardOnB.StatusOf(first) == "acknowledged"
@@ -33,6 +34,8 @@ public sealed class FailoverTests(ClusterFixture cluster) : IClassFixture<Cluste
         await Incidents.NoteAsync(cluster, b, first, noteText);
         var silenceReason = "maintenance-before-kill-" + Guid.NewGuid().ToString("N")[..6];
         var silenceId = await Incidents.SilenceAsync(cluster, b, TestEvents.NewMerchant("quiet"), silenceReason);
+        // And an agent's claim on an outreach item (a payment that failed during the incident).
+        var claimId = await Incidents.ClaimOutreachAsync(cluster, b, firstMerchant);
 
         var before = await Incidents.ListAsync(cluster, a);
 
@@ -83,6 +86,9 @@ public sealed class FailoverTests(ClusterFixture cluster) : IClassFixture<Cluste
         Assert.Contains(await Incidents.TimelineAsync(cluster, a, first), e => e.GetProperty("kind").GetString() == "note" && e.GetProperty("text").GetString() == noteText);
         var silence = Assert.Single(await Incidents.SilencesAsync(cluster, a), s => s.GetProperty("id").GetString() == silenceId);
         Assert.Equal(silenceReason, silence.GetProperty("reason").GetString());
+        var claim = await Incidents.OutreachAsync(cluster, a, claimId);
+        Assert.Equal("claimed", claim.GetProperty("status").GetString());
+        Assert.Equal(ClusterFixture.AgentUser, claim.GetProperty("claimedBy").GetString());
 
         // The survivor serves every merchant and counts exactly what arrived after the kill, through
         // both doors: retries to the survivor and taken-over entries count once (merchant grains

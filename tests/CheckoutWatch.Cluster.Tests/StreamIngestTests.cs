@@ -77,7 +77,7 @@ public sealed class StreamIngestTests(ClusterFixture cluster)
         // One session with two events more than it may hold (valid JSON, valid events), and one
         // ordinary session in the same entry.
         var crowded = Enumerable.Range(0, ClusterFixture.MaxEventsPerSession + 2)
-            .Select(i => TestEvents.Payment(merchant, "crowded", i == 0 ? "checkout_started" : "payment_failed", failure: "error", declineCode: "96"));
+            .Select(i => i == 0 ? TestEvents.Started(merchant, "crowded", $"{merchant}-first") : TestEvents.Payment(merchant, "crowded", "payment_failed", failure: "error", declineCode: "96"));
         var entry = await cluster.AddToStreamAsync(TestEvents.Array(crowded.Append(TestEvents.Started(merchant, "ordinary", $"{merchant}-ok"))));
         await cluster.WaitStreamDrainedAsync(Drain);
 

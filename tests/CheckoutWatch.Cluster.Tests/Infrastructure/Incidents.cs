@@ -82,4 +82,31 @@ internal static class Incidents
         using var client = await cluster.UserClientAsync(node);
         return (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/silences"))!;
     }
+
+    /// <summary>Claims, as the agent through <paramref name="node"/>, an outreach item of the merchant (failed payments during its incident become items within a tick or two).</summary>
+    public static async Task<string> ClaimOutreachAsync(ClusterFixture cluster, NodeProcess node, string merchant)
+    {
+        using var client = await cluster.UserClientAsync(node, ClusterFixture.AgentUser, ClusterFixture.AgentPassword);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var items = (await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/outreach?merchant={merchant}&status=open"))!;
+            if (items.Length > 0)
+            {
+                var id = items[0].GetProperty("id").GetString()!;
+                using var response = await client.PostAsync($"/api/v1/outreach/{id}/claim", null);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return id;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"No outreach item for {merchant} within 15 s.");
+            await Task.Delay(50);
+        }
+    }
+
+    public static async Task<JsonElement> OutreachAsync(ClusterFixture cluster, NodeProcess node, string id)
+    {
+        using var client = await cluster.UserClientAsync(node, ClusterFixture.AgentUser, ClusterFixture.AgentPassword);
+        return await client.GetFromJsonAsync<JsonElement>($"/api/v1/outreach/{id}");
+    }
 }

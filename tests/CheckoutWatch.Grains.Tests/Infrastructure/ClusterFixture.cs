@@ -25,7 +25,17 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private InProcessTestCluster _cluster = null!;
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public ClusterFixture()
+        : this(Start)
+    {
+    }
+
+    private ClusterFixture(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
+
+    /// <summary>A cluster of its own whose fake clock starts at <paramref name="start"/> (e.g. a replayed log's first second).</summary>
+    public static ClusterFixture StartingAt(DateTimeOffset start) => new(start);
+
+    public FakeTimeProvider Clock { get; }
 
     public RecordingBoardNotifier Board { get; } = new();
 
