@@ -10,8 +10,11 @@ public static class GrainMetrics
 
     private static readonly Meter _meter = new(MeterName);
 
-    /// <summary>Session timer wake-ups: about two per session; a steady climb means a timer spins.</summary>
-    public static readonly Counter<long> SessionTimerTicks = _meter.CreateCounter<long>("checkoutwatch.session.timer_ticks");
+    /// <summary>
+    /// Session deadlines the partitions' timing wheels acted on (stuck check, idle expiry, end of
+    /// retention): a few per session; a steady climb with no traffic means a deadline re-arms in the past.
+    /// </summary>
+    public static readonly Counter<long> SessionWakeups = _meter.CreateCounter<long>("checkoutwatch.session.wakeups");
 
     /// <summary>Per-session findings reported (stuck, repeated failures, duplicate charge).</summary>
     public static readonly Counter<long> SessionFindings = _meter.CreateCounter<long>("checkoutwatch.session.findings");

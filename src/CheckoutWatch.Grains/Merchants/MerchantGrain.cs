@@ -35,8 +35,6 @@ public sealed class MerchantGrain(
 
     private MerchantHealthCounters _counters = null!;
     private MerchantMonitor _monitor = null!;
-    private PspBaselinePrior _pspPrior = null!;
-    private readonly Dictionary<string, string> _platformIncidents = new(StringComparer.Ordinal);
     private readonly LinkedList<SessionFinding> _recentFindings = new();
     private MerchantHealth? _lastPublished;
     private ImmutableArray<AlertChangeMessage> _undelivered = [];
@@ -47,8 +45,7 @@ public sealed class MerchantGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _counters = new MerchantHealthCounters(this.GetPrimaryKeyString());
-        _pspPrior = new PspBaselinePrior(detection.FailureSpike);
-        _monitor = new MerchantMonitor(this.GetPrimaryKeyString(), detection, knowledge, _pspPrior);
+        _monitor = new MerchantMonitor(this.GetPrimaryKeyString(), detection, knowledge, new PspBaselinePrior(detection.FailureSpike));
         if (dedup.Enabled)
         {
             _counted = new EventDedupWindow(dedup.Window, dedup.MaxEntriesPerMerchant);
@@ -189,16 +186,13 @@ public sealed class MerchantGrain(
         try
         {
             var statuses = await Task.WhenAll(counts.Select(c => GrainFactory.GetGrain<IPspGrain>(c.Psp)
-                .ReportAsync(new PspReport(merchantId, c.Attempts, c.Failures, c.ActionableFailures))));
+                .ReportAsync(new PspReport(merchantId, c.Attempts, c.Failures, c.ActionableFailures,
+                    [.. c.FailedAmounts.Select(a => new PspFailedAmount(a.Currency, a.Actionable, a.Sessions, a.AmountMinor))]))));
             for (var i = 0; i < counts.Count; i++)
             {
-                var (psp, status) = (counts[i].Psp, statuses[i]);
-                if (status.OpenIncidentKey is { } key) _platformIncidents[psp] = key;
-                else _platformIncidents.Remove(psp);
-                if (status.BaselineRate is { } all) _pspPrior.Update(psp, all, status.ActionableBaselineRate ?? 0);
+                var status = statuses[i];
+                _monitor.Apply(new PspReading(counts[i].Psp, status.OpenIncidentKey, status.BaselineRate, status.ActionableBaselineRate));
             }
-
-            _monitor.SetPlatformIncidents(new Dictionary<string, string>(_platformIncidents, StringComparer.Ordinal));
         }
         catch (Exception ex)
         {

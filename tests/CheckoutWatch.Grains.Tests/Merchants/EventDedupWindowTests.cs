@@ -77,6 +77,16 @@ public sealed class EventDedupWindowTests(ClusterFixture cluster)
         var finding = new Detection.Sessions.SessionFinding(Detection.Sessions.SessionFindingKind.RepeatedPaymentFailures, m, "a", cluster.Clock.GetUtcNow());
         await merchant.ReportFindingsAsync([finding]);
         await merchant.ReportFindingsAsync([finding with { DetectedAt = cluster.Clock.GetUtcNow().AddSeconds(1) }]);
-        Assert.Single(await merchant.GetRecentFindingsAsync());
+        // Findings are one-way calls: wait for a later marker finding (another session) before counting.
+        var marker = finding with { SessionId = "z" };
+        await merchant.ReportFindingsAsync([marker]);
+        var seen = await merchant.GetRecentFindingsAsync();
+        for (var i = 0; i < 100 && seen.Length < 2; i++)
+        {
+            await Task.Delay(20);
+            seen = await merchant.GetRecentFindingsAsync();
+        }
+
+        Assert.Equal(["a", "z"], seen.Select(f => f.SessionId).Order());
     }
 }

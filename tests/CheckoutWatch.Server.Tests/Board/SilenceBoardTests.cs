@@ -62,8 +62,15 @@ public sealed partial class SilenceBoardTests(OnCallServerFixture server, Chromi
         await Expect(board.AlertCard(silencedId)).ToHaveAttributeAsync("data-silenced", "false", new() { Timeout = Timeout });
         await receiver.WaitUntilAsync(_ => receiver.For(silencedId).Any(r => r.Accepted && r.Event == "trigger"));
         var listed = await oncall.GetFromJsonAsync<JsonElement>("/api/v1/silences");
-        Assert.Contains(listed.EnumerateArray(), s => s.GetProperty("merchantId").GetString() == merchant
-            && s.GetProperty("state").GetString() == "ended" && s.GetProperty("expiredBy").GetString() == ServerFixture.UserName(Roles.Oncall));
+        var ended = Assert.Single(listed.EnumerateArray(), s => s.GetProperty("merchantId").GetString() == merchant);
+        Assert.Equal("ended", ended.GetProperty("state").GetString());
+        Assert.Equal(ServerFixture.UserName(Roles.Oncall), ended.GetProperty("expiredBy").GetString());
+
+        // Both who silenced and who ended it early are in the audit log.
+        using var admin = await server.CreateUserClientAsync(Roles.Admin);
+        var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?target={ended.GetProperty("id").GetString()}");
+        Assert.Equal(["silence.expire", "alert.silence"], audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.All(audit.GetProperty("entries").EnumerateArray(), e => Assert.Equal(ServerFixture.UserName(Roles.Oncall), e.GetProperty("actor").GetString()));
         Assert.Empty(board.Errors);
     }
 

@@ -75,7 +75,9 @@ class MerchantRow {
       wrap.append(value, el('span', 'wall-figure-label', label));
       return wrap;
     };
-    this.root.append(name, this.alert, this.rate,
+    const who = el('div', 'wall-row-name');
+    who.append(name, this.alert);
+    this.root.append(who, this.rate,
       figure(this.volume, 'payments/min'), figure(this.failures, 'failed/min'), figure(this.inFlight, 'in flight'));
   }
 
