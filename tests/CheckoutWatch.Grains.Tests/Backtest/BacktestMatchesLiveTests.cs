@@ -79,8 +79,9 @@ public sealed class BacktestMatchesLiveTests(ITestOutputHelper output) : IAsyncL
     /// </summary>
     private async Task RunLiveAsync(TimeSpan tail)
     {
-        // The embedded default: events through the buffer, which the loop flushes.
-        var pipeline = new IngestPipeline(_cluster.Grains, Microsoft.Extensions.Options.Options.Create(new SessionTimeoutOptions()), EventDedupSettings.Off, _cluster.Clock);
+        // The embedded default: through the node's buffer, as the demo and a single node run.
+        var pipeline = new IngestPipeline(
+            _cluster.Grains, Microsoft.Extensions.Options.Options.Create(new SessionTimeoutOptions()), EventDedupSettings.Off, _cluster.Clock);
         var buffer = _cluster.Grains.GetGrain<IIngestBufferGrain>(0);
         var merchants = _events.Select(e => e.MerchantId).Distinct().Select(m => _cluster.Grains.GetGrain<IMerchantGrain>(m)).ToArray();
         var psps = _events.Where(e => e.Psp is not null).Select(e => e.Psp!).Distinct()
