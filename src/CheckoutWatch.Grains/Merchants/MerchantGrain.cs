@@ -111,7 +111,7 @@ public sealed class MerchantGrain(
     }
 
     /// <summary>
-    /// With dedup on, a session's finding of one kind counts once per window: a session grain that
+    /// With dedup on, a session's finding of one kind counts once per window: a session partition that
     /// died and was rebuilt from redelivered events finds the same thing again.
     /// </summary>
     private bool FirstReport(SessionFinding finding, DateTimeOffset now)
