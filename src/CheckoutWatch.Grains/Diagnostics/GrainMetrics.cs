@@ -19,6 +19,13 @@ public static class GrainMetrics
     /// <summary>Per-session findings reported (stuck, repeated failures, duplicate charge).</summary>
     public static readonly Counter<long> SessionFindings = _meter.CreateCounter<long>("checkoutwatch.session.findings");
 
+    /// <summary>
+    /// Events a merchant grain had already counted and dropped (cluster mode): retries and stream
+    /// take-overs after a node's death. Outside a failover it stays near zero.
+    /// </summary>
+    public static readonly Counter<long> EventsCountedBefore = _meter.CreateCounter<long>(
+        "checkoutwatch.merchant.events_counted_before", "{event}", "Redelivered events a merchant had already counted.");
+
     /// <summary>On-call notifications delivered (2xx from the receiver).</summary>
     public static readonly Counter<long> NotificationsDelivered = _meter.CreateCounter<long>("checkoutwatch.notifications.delivered");
 

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Abstractions.Ingest;
 using CheckoutWatch.Detection.Events;
+using CheckoutWatch.Grains.Merchants;
 using CheckoutWatch.Server.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +15,12 @@ namespace CheckoutWatch.Server.Ingest;
 /// partition applies its events in one turn and recognises duplicates there), then the accepted
 /// ones, grouped per merchant, to this node's ingest buffer. An event refused by a full session
 /// is neither accepted nor a duplicate: the answer lists it as rejected.
+/// With dedup on (cluster mode) the events go straight to the merchant grains and the answer
+/// waits for them to be counted, and a session's recent duplicates go too: the event may be a
+/// retry of one whose counting died with a node, and the merchant counts each event once.
 /// </summary>
-public sealed class IngestPipeline(IGrainFactory grains, IOptions<SessionTimeoutOptions> sessions)
+public sealed class IngestPipeline(
+    IGrainFactory grains, IOptions<SessionTimeoutOptions> sessions, EventDedupSettings dedup, TimeProvider clock)
 {
     private readonly int _partitions = sessions.Value.Partitions;
 
@@ -66,6 +71,7 @@ public sealed class IngestPipeline(IGrainFactory grains, IOptions<SessionTimeout
 
         var byMerchant = new Dictionary<string, (List<CheckoutEvent> Events, int Delta)>(StringComparer.Ordinal);
         var accepted = 0;
+        var recheckAfter = dedup.Enabled ? clock.GetUtcNow() - dedup.Window : DateTimeOffset.MaxValue;
         List<int>? full = null;
         for (var g = 0; g < calls.Length; g++)
         {
@@ -91,11 +97,27 @@ public sealed class IngestPipeline(IGrainFactory grains, IOptions<SessionTimeout
                     entry.Events.Add(evt);
                     accepted++;
                 }
+                else if (evt.OccurredAt > recheckAfter)
+                {
+                    // Within the merchant's memory (kept until occurredAt + window at least).
+                    entry.Events.Add(evt);
+                }
             }
         }
 
-        await grains.GetGrain<IIngestBufferGrain>(0)
-            .AddManyAsync([.. byMerchant.Select(m => new MerchantBatch(m.Key, [.. m.Value.Events], m.Value.Delta))]);
+        var batches = byMerchant.Select(m => new MerchantBatch(m.Key, [.. m.Value.Events], m.Value.Delta)).ToImmutableArray();
+        if (dedup.Enabled)
+        {
+            // Answered (202, or the stream's acknowledgement) only once counted: a node dying now
+            // fails the call and the sender's retry brings the events back.
+            await Task.WhenAll(batches.Where(b => !b.Events.IsEmpty || b.InFlightDelta != 0)
+                .Select(b => grains.GetGrain<IMerchantGrain>(b.MerchantId).RecordAsync(b)));
+        }
+        else
+        {
+            await grains.GetGrain<IIngestBufferGrain>(0).AddManyAsync(batches);
+        }
+
         if (failure is not null)
         {
             ExceptionDispatchInfo.Capture(failure).Throw();
