@@ -5,8 +5,8 @@ namespace CheckoutWatch.Server.Telemetry;
 
 /// <summary>
 /// The Orleans Dashboard (silos, grain activations, call rates and latencies, reminders) at
-/// <see cref="Path"/>, for administrators only. It profiles every grain call while on, so it
-/// can be switched off with <c>CheckoutWatch:Telemetry:Dashboard=false</c>.
+/// <see cref="Path"/>, for administrators only. It profiles every grain call while on, so it is
+/// off unless <c>CheckoutWatch:Telemetry:Dashboard=true</c> (Development turns it on).
 /// </summary>
 public static class AdminDashboard
 {
@@ -33,5 +33,5 @@ public static class AdminDashboard
     }
 
     private static bool IsEnabled(IConfiguration configuration) =>
-        configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>()?.Dashboard ?? true;
+        configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>()?.Dashboard ?? false;
 }

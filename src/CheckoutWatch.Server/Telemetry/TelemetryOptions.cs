@@ -30,6 +30,10 @@ public sealed class TelemetryOptions
     [Range(1, 65535)]
     public int? MetricsPort { get; set; }
 
-    /// <summary>The Orleans Dashboard at <c>/dashboard</c> for administrators.</summary>
-    public bool Dashboard { get; set; } = true;
+    /// <summary>
+    /// The Orleans Dashboard at <c>/dashboard</c> for administrators. Off unless configured (on in
+    /// Development): it profiles every grain call, which cost several times the ingest throughput
+    /// in docs/performance.md ("Orleans Dashboard").
+    /// </summary>
+    public bool Dashboard { get; set; }
 }

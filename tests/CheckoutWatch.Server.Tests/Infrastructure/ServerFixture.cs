@@ -162,6 +162,7 @@ public class ServerFixture : IAsyncLifetime
             var settings = new Dictionary<string, string?>
             {
                 ["CheckoutWatch:Demo:Enabled"] = "false",
+                ["CheckoutWatch:Telemetry:Dashboard"] = "true",
                 ["CheckoutWatch:Ingest:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["CheckoutWatch:Ingest:MaxBatchEvents"] = "1000",
                 ["CheckoutWatch:Ingest:Keys:0:Name"] = "all",
