@@ -5,10 +5,13 @@ namespace CheckoutWatch.Cli;
 /// <summary>
 /// A synthetic event log: full checkout sessions (start, payment, 3-D Secure for some, outcome,
 /// retries, completion) for a few merchants with Poisson arrivals, plus injected incidents:
-/// a technical outage on merchant 1's main PSP, a traffic drop on merchant 2, and payments on
-/// merchant 3's second PSP that never get an answer (stuck).
+/// a technical outage on merchant 1's main PSP, a traffic drop on merchant 2, payments on
+/// merchant 3's second PSP that never get an answer (stuck), all in the window from the middle of
+/// the log; and, earlier (<see cref="PspWideStart"/>), a PSP-wide outage of the second PSP that
+/// fails 40 % of every merchant's payments on it. Merchant m gets rate / (1 + (m - 1) / 4)
+/// checkouts per second, so no merchant dominates a PSP.
 /// </summary>
-internal sealed class SyntheticLog(int seed, int merchants, int minutes, double rate, string incident)
+public sealed class SyntheticLog(int seed, int merchants, int minutes, double rate, string incident)
 {
     private static readonly string[] _psps = ["adyen", "stripe", "checkout"];
     private static readonly string[] _customerCodes = ["51", "05", "N7", "54", "14"];
@@ -20,12 +23,19 @@ internal sealed class SyntheticLog(int seed, int merchants, int minutes, double 
     public DateTimeOffset IncidentStart => _start.AddMinutes(minutes / 2.0);
     public DateTimeOffset IncidentEnd => IncidentStart.AddMinutes(Math.Min(5, minutes / 4.0));
 
+    /// <summary>The PSP-wide outage (incident "pspwide") runs from a quarter into the log for up to 3 minutes.</summary>
+    public DateTimeOffset PspWideStart => _start.AddMinutes(minutes / 4.0);
+    public DateTimeOffset PspWideEnd => PspWideStart.AddMinutes(Math.Min(3, minutes / 8.0));
+
+    /// <summary>The incident kinds <see cref="SyntheticLog"/> knows, "all" and "none".</summary>
+    public static readonly IReadOnlyList<string> IncidentKinds = ["psp", "pspwide", "traffic", "stuck", "all", "none"];
+
     public List<CheckoutEvent> Generate()
     {
         for (var m = 1; m <= merchants; m++)
         {
             var merchant = $"m{m}";
-            var perSecond = rate / Math.Pow(2, m - 1);
+            var perSecond = rate / (1 + (m - 1) / 4.0);
             for (var second = 0; second < minutes * 60; second++)
             {
                 var at = _start.AddSeconds(second);
@@ -73,7 +83,8 @@ internal sealed class SyntheticLog(int seed, int merchants, int minutes, double 
                 at = at.AddSeconds(1 + _rng.NextDouble() * 2);
             }
 
-            var outage = Is("psp") && m == 1 && psp == "adyen" && InIncident(at) && _rng.NextDouble() < 0.32;
+            var outage = (Is("psp") && m == 1 && psp == "adyen" && InIncident(at) && _rng.NextDouble() < 0.32)
+                || (Is("pspwide") && psp == "stripe" && at >= PspWideStart && at < PspWideEnd && _rng.NextDouble() < 0.4);
             var u = _rng.NextDouble();
             if (!outage && u >= 0.05)
             {

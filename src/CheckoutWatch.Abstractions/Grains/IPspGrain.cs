@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace CheckoutWatch.Abstractions.Grains;
 
 /// <summary>
@@ -11,13 +13,25 @@ public interface IPspGrain : IGrainWithStringKey
     Task<PspStatus> ReportAsync(PspReport report);
 }
 
-/// <summary>One merchant's completed payment attempts on the PSP since its previous report.</summary>
+/// <summary>
+/// One merchant's completed payment attempts on the PSP since its previous report, and what its
+/// failed payments carried per currency (for the PSP-wide alert's affected sessions and revenue at risk).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record PspReport(
     [property: Id(0)] string MerchantId,
     [property: Id(1)] long Attempts,
     [property: Id(2)] long Failures,
-    [property: Id(3)] long ActionableFailures);
+    [property: Id(3)] long ActionableFailures,
+    [property: Id(4)] ImmutableArray<PspFailedAmount> FailedAmounts = default);
+
+/// <summary>Failed payments in one currency (all failures, or the actionable ones): how many and their amounts.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PspFailedAmount(
+    [property: Id(0)] string Currency,
+    [property: Id(1)] bool Actionable,
+    [property: Id(2)] long Sessions,
+    [property: Id(3)] long AmountMinor);
 
 /// <summary>
 /// The PSP's state for merchants: the incident key of its open PSP-wide alert, and its learned

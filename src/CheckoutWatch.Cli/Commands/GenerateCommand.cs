@@ -7,9 +7,9 @@ internal static class GenerateCommand
     {
         var path = args.Get("out", "events.ndjson");
         var incident = args.Get("incident", "all");
-        if (incident is not ("psp" or "traffic" or "stuck" or "all" or "none"))
+        if (!SyntheticLog.IncidentKinds.Contains(incident))
         {
-            Console.Error.WriteLine("--incident must be psp, traffic, stuck, all or none");
+            Console.Error.WriteLine($"--incident must be one of {string.Join(", ", SyntheticLog.IncidentKinds)}");
             return 2;
         }
 

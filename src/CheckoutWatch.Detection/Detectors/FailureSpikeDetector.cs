@@ -25,7 +25,7 @@ internal sealed partial class FailureSpikeDetector
     private readonly List<FailureStream> _all = [];
     private readonly Dictionary<string, SpikeIncident> _incidents = new(StringComparer.Ordinal);
     private readonly RecentFailureLog _recent;
-    private readonly Dictionary<string, (long Attempts, long Failures, long Actionable)> _pspCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PspTally> _pspCounts = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, string> _platformIncidents = new Dictionary<string, string>();
 
     public FailureSpikeDetector(string merchantId, DetectionOptions options, KnowledgeBase knowledge, IBaselinePrior prior, AlertTracker tracker)
@@ -63,8 +63,8 @@ internal sealed partial class FailureSpikeDetector
 
         if (psp is not null)
         {
-            var (a, f, x) = _pspCounts.GetValueOrDefault(psp.Dimension.Value);
-            _pspCounts[psp.Dimension.Value] = (a + 1, f + (failed ? 1 : 0), x + (actionable ? 1 : 0));
+            if (!_pspCounts.TryGetValue(psp.Dimension.Value, out var tally)) _pspCounts[psp.Dimension.Value] = tally = new PspTally();
+            tally.Add(failed, actionable, evt.AmountMinor, evt.Currency);
         }
 
         _merchant.Observe(failed, actionable, at);
@@ -87,7 +87,7 @@ internal sealed partial class FailureSpikeDetector
     public IReadOnlyList<PspCounts> DrainPspCounts()
     {
         if (_pspCounts.Count == 0) return [];
-        var counts = _pspCounts.Select(p => new PspCounts(p.Key, p.Value.Attempts, p.Value.Failures, p.Value.Actionable)).ToArray();
+        var counts = _pspCounts.Select(p => p.Value.ToCounts(p.Key)).ToArray();
         _pspCounts.Clear();
         return counts;
     }

@@ -20,6 +20,8 @@ public sealed class MerchantMonitor
     private readonly FailureSpikeDetector _spikes;
     private readonly TrafficDropDetector _traffic;
     private readonly StuckSessionsDetector _stuck;
+    private readonly PspBaselinePrior? _pspPrior;
+    private readonly Dictionary<string, string> _platformIncidents = new(StringComparer.Ordinal);
     private DateTimeOffset? _lastEvaluate;
 
     public MerchantMonitor(string merchantId, DetectionOptions options, KnowledgeBase knowledge)
@@ -30,7 +32,10 @@ public sealed class MerchantMonitor
     /// <param name="merchantId">The merchant whose events this monitor receives.</param>
     /// <param name="options">Thresholds; <see cref="DetectionOptions.Default"/> when in doubt.</param>
     /// <param name="knowledge">Decline-code knowledge (classes, actionable codes, guidance).</param>
-    /// <param name="prior">Where baselines of new or small streams are shrunk toward; platform-wide rates by default.</param>
+    /// <param name="prior">
+    /// Where baselines of new or small streams are shrunk toward; platform-wide rates by default. A
+    /// <see cref="PspBaselinePrior"/> learns the PSP-wide rates from <see cref="Apply(PspReading)"/>.
+    /// </param>
     public MerchantMonitor(string merchantId, DetectionOptions options, KnowledgeBase knowledge, IBaselinePrior? prior)
     {
         ArgumentException.ThrowIfNullOrEmpty(merchantId);
@@ -42,6 +47,7 @@ public sealed class MerchantMonitor
         _spikes = new FailureSpikeDetector(merchantId, options, knowledge, prior ?? new PlatformBaselinePrior(options.FailureSpike), _tracker);
         _traffic = new TrafficDropDetector(merchantId, options, _tracker);
         _stuck = new StuckSessionsDetector(merchantId, options, knowledge, _tracker);
+        _pspPrior = prior as PspBaselinePrior;
     }
 
     public string MerchantId { get; }
@@ -100,6 +106,20 @@ public sealed class MerchantMonitor
     {
         ArgumentNullException.ThrowIfNull(openByPsp);
         _spikes.SetPlatformIncidents(openByPsp);
+    }
+
+    /// <summary>
+    /// Takes the answer of a PSP this merchant just reported to (live: the PSP grain; backtest: the
+    /// replay's PSP monitor): whether a PSP-wide alert is open on it, and its learned rates as prior.
+    /// PSPs not reported to keep what they last said.
+    /// </summary>
+    public void Apply(PspReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        if (reading.OpenIncidentKey is { } key) _platformIncidents[reading.Psp] = key;
+        else _platformIncidents.Remove(reading.Psp);
+        if (reading.BaselineRate is { } all) _pspPrior?.Update(reading.Psp, all, reading.ActionableBaselineRate ?? 0);
+        _spikes.SetPlatformIncidents(new Dictionary<string, string>(_platformIncidents, StringComparer.Ordinal));
     }
 
     /// <summary>Optional: the host's count of in-flight sessions, the denominator of the stuck share.</summary>

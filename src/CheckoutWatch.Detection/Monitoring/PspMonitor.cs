@@ -17,13 +17,17 @@ public sealed class PspMonitor
     /// <summary>The merchant id of platform-wide alerts.</summary>
     public const string PlatformMerchantId = "*";
 
+    /// <summary>Below this many attempts the PSP's own baseline is no better prior than the platform's.</summary>
+    public const long MinAttemptsForPrior = 1_000;
+
     private readonly DetectionOptions _options;
     private readonly FailureSpikeOptions _spike;
     private readonly FailureStream _stream;
     private readonly AlertTracker _tracker;
     private readonly PlatformBaselinePrior _prior;
     private readonly string _key;
-    private readonly Queue<(DateTimeOffset At, string Merchant, long Attempts, long Failures, long Actionable)> _reports = new();
+    private readonly Queue<(DateTimeOffset At, string Merchant, long Attempts, long Failures, long Actionable, IReadOnlyList<FailedAmount> Amounts)> _reports = new();
+    private readonly PspIncidentTotals _totals = new();
     private DateTimeOffset? _lastEvaluate;
     private DateTimeOffset _startedAt;
 
@@ -56,6 +60,13 @@ public sealed class PspMonitor
     /// <summary>Attempts seen in all, so a caller can tell a learned baseline from the prior.</summary>
     public long TotalAttempts { get; private set; }
 
+    /// <summary>What merchants learn when they report: the open alert and, once learned, the PSP-wide rates.</summary>
+    public PspReading Reading()
+    {
+        var learned = TotalAttempts >= MinAttemptsForPrior;
+        return new PspReading(Psp, OpenIncidentKey, learned ? BaselineRate : null, learned ? ActionableBaselineRate : null);
+    }
+
     /// <summary>Adds one merchant's counts, spread evenly over <paramref name="at"/>'s second.</summary>
     public void Observe(string merchantId, PspCounts counts, DateTimeOffset at)
     {
@@ -79,7 +90,10 @@ public sealed class PspMonitor
         }
 
         TotalAttempts += attempts;
-        if (attempts > 0) _reports.Enqueue((at, merchantId, attempts, failures, actionable));
+        if (attempts == 0) return;
+        var amounts = counts.FailedAmounts ?? [];
+        _reports.Enqueue((at, merchantId, attempts, failures, actionable, amounts));
+        if (_stream.AlertKey is not null && at >= _startedAt) _totals.Add(failures, actionable, amounts);
     }
 
     /// <summary>Decides at <paramref name="now"/> (about once per second) and returns the alert's changes.</summary>
@@ -113,6 +127,8 @@ public sealed class PspMonitor
             if (_stream.AlertKey is not null) continue;
             _stream.AlertKey = _key;
             _startedAt = since;
+            _totals.Clear();
+            foreach (var r in _reports.Where(r => r.At >= since)) _totals.Add(r.Failures, r.Actionable, r.Amounts);
             _tracker.Open(Build(now), now);
         }
     }
@@ -165,6 +181,7 @@ public sealed class PspMonitor
             : window.Rate - lead.Mean >= _spike.CriticalExcessRate ? AlertSeverity.Critical
             : AlertSeverity.Major;
         var what = actionable ? "Technical payment failures" : "Payment failures";
+        var (sessions, currency, revenue, byCurrency) = _totals.Figures(actionable);
         return new DetectedAlert(_key, PlatformMerchantId, AlertKind.PaymentFailureSpike, _stream.Dimension)
         {
             Severity = severity,
@@ -180,6 +197,10 @@ public sealed class PspMonitor
             StartedAt = _startedAt,
             DetectedAt = now,
             UpdatedAt = now,
+            AffectedSessions = sessions,
+            RevenueAtRiskMinor = revenue,
+            Currency = currency,
+            RevenueAtRiskByCurrency = byCurrency,
         };
     }
 

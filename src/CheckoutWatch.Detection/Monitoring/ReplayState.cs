@@ -63,18 +63,17 @@ internal sealed class ReplayState(DetectionOptions options, KnowledgeBase knowle
             if (session.CheckStuck(now, timeouts) is { } finding) Record(Monitor(session.MerchantId), finding);
         }
 
-        // As the grains do it: each merchant reports its per-PSP counts and learns which PSP-wide
-        // alerts are open, then evaluates; the PSP monitors evaluate on their own tick.
-        var open = _psps.Values.Where(p => p.OpenIncidentKey is not null).ToDictionary(p => p.Psp, p => p.OpenIncidentKey!, StringComparer.Ordinal);
+        // As the grains do it: each merchant reports its per-PSP counts, takes each PSP's reading
+        // (open PSP-wide alert, learned prior), then evaluates; the PSP monitors evaluate on their own tick.
         foreach (var monitor in _monitors.Values)
         {
             foreach (var counts in monitor.DrainPspCounts())
             {
                 if (!_psps.TryGetValue(counts.Psp, out var psp)) _psps[counts.Psp] = psp = new PspMonitor(counts.Psp, options);
                 psp.Observe(monitor.MerchantId, counts, now);
+                monitor.Apply(psp.Reading());
             }
 
-            monitor.SetPlatformIncidents(open);
             Collect(monitor.Evaluate(now));
         }
 
@@ -130,7 +129,7 @@ internal sealed class ReplayState(DetectionOptions options, KnowledgeBase knowle
     private MerchantMonitor Monitor(string merchantId)
     {
         if (_monitors.TryGetValue(merchantId, out var monitor)) return monitor;
-        monitor = new MerchantMonitor(merchantId, options, knowledge);
+        monitor = new MerchantMonitor(merchantId, options, knowledge, new Detectors.PspBaselinePrior(options.FailureSpike));
         _monitors[merchantId] = monitor;
         return monitor;
     }

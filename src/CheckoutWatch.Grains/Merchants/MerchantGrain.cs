@@ -9,6 +9,7 @@ using CheckoutWatch.Detection.Knowledge;
 using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
 using CheckoutWatch.Grains.Alerts;
+using CheckoutWatch.Grains.Diagnostics;
 using Microsoft.Extensions.Logging;
 using CheckoutWatch.Grains.Board;
 using CheckoutWatch.Grains.Outreach;
@@ -25,6 +26,7 @@ public sealed class MerchantGrain(
     IBoardNotifier board,
     DetectionOptions detection,
     KnowledgeBase knowledge,
+    EventDedupSettings dedup,
     ILogger<MerchantGrain> logger) : Grain, IMerchantGrain
 {
     public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
@@ -33,18 +35,23 @@ public sealed class MerchantGrain(
 
     private MerchantHealthCounters _counters = null!;
     private MerchantMonitor _monitor = null!;
-    private PspBaselinePrior _pspPrior = null!;
-    private readonly Dictionary<string, string> _platformIncidents = new(StringComparer.Ordinal);
     private readonly LinkedList<SessionFinding> _recentFindings = new();
     private MerchantHealth? _lastPublished;
     private ImmutableArray<AlertChangeMessage> _undelivered = [];
     private readonly OutreachIntake _outreach = new();
+    private EventDedupWindow? _counted;
+    private Dictionary<(SessionFindingKind Kind, string SessionId), DateTimeOffset>? _findingsSeen;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _counters = new MerchantHealthCounters(this.GetPrimaryKeyString());
-        _pspPrior = new PspBaselinePrior(detection.FailureSpike);
-        _monitor = new MerchantMonitor(this.GetPrimaryKeyString(), detection, knowledge, _pspPrior);
+        _monitor = new MerchantMonitor(this.GetPrimaryKeyString(), detection, knowledge, new PspBaselinePrior(detection.FailureSpike));
+        if (dedup.Enabled)
+        {
+            _counted = new EventDedupWindow(dedup.Window, dedup.MaxEntriesPerMerchant);
+            _findingsSeen = [];
+        }
+
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
         {
             DueTime = TickInterval,
@@ -59,8 +66,18 @@ public sealed class MerchantGrain(
         var now = clock.GetUtcNow();
         // Alerts open and close on the tick, never within a batch.
         var activeAlerts = _monitor.Active;
+        _counted?.Expire(now);
+        var seenBefore = 0;
         foreach (var evt in batch.Events)
         {
+            // An event applied on a node that died before it was acknowledged comes back (a
+            // client's retry, the stream's take-over) and must not count twice.
+            if (_counted is not null && !_counted.TryAdd(evt.SessionId, evt.EventId, evt.OccurredAt, now))
+            {
+                seenBefore++;
+                continue;
+            }
+
             // Counters live in event time, but a client clock running ahead must not write
             // into seconds that have not happened yet.
             _counters.Record(evt, evt.OccurredAt > now ? now : evt.OccurredAt);
@@ -69,25 +86,44 @@ public sealed class MerchantGrain(
         }
 
         _counters.AddInFlight(batch.InFlightDelta);
+        if (seenBefore > 0) GrainMetrics.EventsCountedBefore.Add(seenBefore);
         return Task.CompletedTask;
     }
 
     public Task ReportFindingsAsync(ImmutableArray<SessionFinding> findings)
     {
+        var now = clock.GetUtcNow();
         foreach (var finding in findings)
         {
+            if (!FirstReport(finding, now)) continue;
             _monitor.Observe(finding);
             _outreach.Add(finding);
             _recentFindings.AddFirst(finding);
         }
 
-        var cutoff = clock.GetUtcNow() - _findingsKept;
+        var cutoff = now - _findingsKept;
         while (_recentFindings.Last is { } last && (_recentFindings.Count > MaxRecentFindings || last.Value.DetectedAt < cutoff))
         {
             _recentFindings.RemoveLast();
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// With dedup on, a session's finding of one kind counts once per window: a session grain that
+    /// died and was rebuilt from redelivered events finds the same thing again.
+    /// </summary>
+    private bool FirstReport(SessionFinding finding, DateTimeOffset now)
+    {
+        if (_findingsSeen is null) return true;
+        var cutoff = now - dedup.Window;
+        foreach (var old in _findingsSeen.Where(f => f.Value < cutoff).Select(f => f.Key).ToList())
+        {
+            _findingsSeen.Remove(old);
+        }
+
+        return _findingsSeen.TryAdd((finding.Kind, finding.SessionId), now);
     }
 
     public Task<ImmutableArray<SessionFinding>> GetRecentFindingsAsync() => Task.FromResult(_recentFindings.ToImmutableArray());
@@ -150,16 +186,13 @@ public sealed class MerchantGrain(
         try
         {
             var statuses = await Task.WhenAll(counts.Select(c => GrainFactory.GetGrain<IPspGrain>(c.Psp)
-                .ReportAsync(new PspReport(merchantId, c.Attempts, c.Failures, c.ActionableFailures))));
+                .ReportAsync(new PspReport(merchantId, c.Attempts, c.Failures, c.ActionableFailures,
+                    [.. c.FailedAmounts.Select(a => new PspFailedAmount(a.Currency, a.Actionable, a.Sessions, a.AmountMinor))]))));
             for (var i = 0; i < counts.Count; i++)
             {
-                var (psp, status) = (counts[i].Psp, statuses[i]);
-                if (status.OpenIncidentKey is { } key) _platformIncidents[psp] = key;
-                else _platformIncidents.Remove(psp);
-                if (status.BaselineRate is { } all) _pspPrior.Update(psp, all, status.ActionableBaselineRate ?? 0);
+                var status = statuses[i];
+                _monitor.Apply(new PspReading(counts[i].Psp, status.OpenIncidentKey, status.BaselineRate, status.ActionableBaselineRate));
             }
-
-            _monitor.SetPlatformIncidents(new Dictionary<string, string>(_platformIncidents, StringComparer.Ordinal));
         }
         catch (Exception ex)
         {

@@ -13,9 +13,6 @@ namespace CheckoutWatch.Grains.Psp;
 /// </summary>
 public sealed class PspGrain(TimeProvider clock, DetectionOptions detection, ILogger<PspGrain> logger) : Grain, IPspGrain
 {
-    /// <summary>Below this many attempts the PSP's own baseline is no better prior than the platform's.</summary>
-    public const long MinAttemptsForPrior = 1_000;
-
     private PspMonitor _monitor = null!;
     private ImmutableArray<AlertChangeMessage> _undelivered = [];
 
@@ -34,12 +31,11 @@ public sealed class PspGrain(TimeProvider clock, DetectionOptions detection, ILo
     public Task<PspStatus> ReportAsync(PspReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        _monitor.Observe(report.MerchantId, new PspCounts(_monitor.Psp, report.Attempts, report.Failures, report.ActionableFailures), clock.GetUtcNow());
-        var learned = _monitor.TotalAttempts >= MinAttemptsForPrior;
-        return Task.FromResult(new PspStatus(
-            _monitor.OpenIncidentKey,
-            learned ? _monitor.BaselineRate : null,
-            learned ? _monitor.ActionableBaselineRate : null));
+        var amounts = report.FailedAmounts.IsDefault ? [] : report.FailedAmounts.Select(a => new FailedAmount(a.Currency, a.Actionable, a.Sessions, a.AmountMinor)).ToArray();
+        var counts = new PspCounts(_monitor.Psp, report.Attempts, report.Failures, report.ActionableFailures) { FailedAmounts = amounts };
+        _monitor.Observe(report.MerchantId, counts, clock.GetUtcNow());
+        var reading = _monitor.Reading();
+        return Task.FromResult(new PspStatus(reading.OpenIncidentKey, reading.BaselineRate, reading.ActionableBaselineRate));
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)

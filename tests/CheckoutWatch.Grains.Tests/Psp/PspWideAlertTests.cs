@@ -34,6 +34,12 @@ public sealed class PspWideAlertTests(ClusterFixture cluster)
         Assert.Equal(new AlertDimensionView("psp", psp), platform.Dimension);
         Assert.True(platform.Pages);
         Assert.Null(platform.ParentId);
+        // Its evidence sums what the merchants' failed payments carried in the incident window:
+        // every failure here is a session of its own worth 50.00 EUR.
+        Assert.InRange(platform.AffectedSessions, platform.Figures.Failures * 0.9, platform.Figures.Failures * 1.1 + 10);
+        Assert.True(platform.AffectedSessions >= 100, $"{platform.AffectedSessions} sessions");
+        Assert.Equal("EUR", platform.Currency);
+        Assert.Equal(platform.AffectedSessions * 5000L, platform.RevenueAtRiskMinor);
         foreach (var m in merchants)
         {
             foreach (var alert in await feed.ListAsync(new AlertQuery(MerchantId: m, Kind: "payment_failure_spike")))
