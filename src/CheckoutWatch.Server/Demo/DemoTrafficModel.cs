@@ -32,6 +32,9 @@ internal sealed class DemoTrafficModel
     private readonly List<DemoIncident> _incidents = [];
     private long _sequence;
 
+    /// <summary>Share of successful payments that a double submit charges a second time.</summary>
+    public const double DuplicateChargeRate = 0.003;
+
     public DemoTrafficModel(int merchantCount, int seed)
     {
         _random = new Random(seed);
@@ -147,7 +150,17 @@ internal sealed class DemoTrafficModel
                 else Enqueue(s, CheckoutEventType.CheckoutAbandoned, at, 10, 60);
                 break;
             case CheckoutEventType.PaymentSucceeded:
-                Enqueue(s, CheckoutEventType.CheckoutCompleted, at, 0.2, 1.5);
+                // Now and then a double submit charges the customer twice: the agents' most urgent case.
+                if (!s.ChargedTwice && _random.NextDouble() < DuplicateChargeRate)
+                {
+                    s.ChargedTwice = true;
+                    Enqueue(s, CheckoutEventType.PaymentSucceeded, at, 0.5, 3);
+                }
+                else
+                {
+                    Enqueue(s, CheckoutEventType.CheckoutCompleted, at, 0.2, 1.5);
+                }
+
                 break;
         }
     }
@@ -187,5 +200,7 @@ internal sealed class DemoTrafficModel
     private sealed record DemoSession(DemoMerchant Merchant, string SessionId, string Psp, string Method, string? Network, long Amount, CustomerInfo Customer)
     {
         public int Attempts { get; set; }
+
+        public bool ChargedTwice { get; set; }
     }
 }

@@ -63,10 +63,10 @@ public sealed class ChromiumBrowser : IAsyncLifetime
     /// user of <paramref name="role"/> (the session cookie of an API sign-in; the sign-in page
     /// itself is tested on its own).
     /// </summary>
-    public async Task<BoardPage> NewPageAsync(Infrastructure.ServerFixture server, string role, int width = 1280, int height = 800)
+    public async Task<BoardPage> NewPageAsync(Infrastructure.ServerFixture server, string role, int width = 1280, int height = 800, string? userName = null)
     {
         var page = await NewPageAsync(server.BaseAddress, width, height);
-        var cookie = await server.SignInCookieAsync(role);
+        var cookie = await server.SignInCookieAsync(role, userName);
         await page.Page.Context.AddCookiesAsync(
         [
             new Microsoft.Playwright.Cookie

@@ -44,6 +44,9 @@ public class ServerFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>A second agent (role agent), for tests where two agents compete.</summary>
+    public const string SecondAgent = "test-agent-2";
+
     /// <summary>The configured board user holding only <paramref name="role"/>.</summary>
     public static string UserName(string role) => "test-" + role;
 
@@ -78,11 +81,12 @@ public class ServerFixture : IAsyncLifetime
     }
 
     /// <summary>The session cookie of a fresh sign-in as <paramref name="role"/> (for a browser context).</summary>
-    public async Task<Cookie> SignInCookieAsync(string role)
+    public async Task<Cookie> SignInCookieAsync(string role, string? userName = null)
     {
         var cookies = new CookieContainer();
         using var client = CreateCookieClient(cookies);
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/signin", new { name = UserName(role), password = Password(role) });
+        var name = userName ?? UserName(role);
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/signin", new { name, password = Password(name["test-".Length..]) });
         response.EnsureSuccessStatusCode();
         return cookies.GetCookies(BaseAddress)[BoardAuthDefaults.CookieName]!;
     }
@@ -195,6 +199,9 @@ public class ServerFixture : IAsyncLifetime
                 ["CheckoutWatch:Auth:Users:3:Name"] = UserName(Roles.Admin),
                 ["CheckoutWatch:Auth:Users:3:PasswordHash"] = BoardUserStore.HashPassword(Password(Roles.Admin)),
                 ["CheckoutWatch:Auth:Users:3:Roles:0"] = Roles.Admin,
+                ["CheckoutWatch:Auth:Users:4:Name"] = SecondAgent,
+                ["CheckoutWatch:Auth:Users:4:Password"] = Password(SecondAgent["test-".Length..]),
+                ["CheckoutWatch:Auth:Users:4:Roles:0"] = Roles.Agent,
                 ["CheckoutWatch:Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["CheckoutWatch:Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["CheckoutWatch:Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],

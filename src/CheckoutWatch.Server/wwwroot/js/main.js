@@ -9,6 +9,9 @@ import { formatTime } from './format.js';
 import { allows, currentUser, goToSignIn, showUser } from './session.js';
 import { SilencePanel } from './silences.js';
 import { TileBoard } from './tiles.js';
+import { EscalationsPanel } from './escalations.js';
+import { OutreachPanel } from './outreach.js';
+import { mountSavedToday } from './saved-today.js';
 
 const indicator = document.getElementById('connection-state');
 const clock = document.getElementById('clock');
@@ -36,6 +39,37 @@ const feed = new AlertFeed({
   now: () => serverNow(),
 });
 
+const escalations = new EscalationsPanel({
+  panel: document.getElementById('escalations'),
+  list: document.getElementById('escalation-list'),
+  form: document.getElementById('escalation-form'),
+  canRaise: allows(user, 'work-outreach'),
+  alerts,
+});
+// The queue itself is the agents' (and admins') work; others see its counts in "saved today".
+const outreach = allows(user, 'work-outreach') ? new OutreachPanel({
+  panel: document.getElementById('outreach'),
+  list: document.getElementById('outreach-list'),
+  summary: document.getElementById('outreach-summary'),
+  me: user.name,
+  alerts,
+  onEscalate: (item) => escalations.prefill(item),
+}) : null;
+let connection = null;
+let savedToday = null;
+
+/** The outreach picture after every (re)connect: queue, escalations, saved today. */
+async function loadOutreach() {
+  try {
+    const snapshot = await connection.invoke('GetOutreach');
+    outreach?.replaceAll(snapshot.items);
+    escalations.replaceAll(snapshot.escalations);
+    savedToday?.reload();
+  } catch (err) {
+    console.warn('Loading the outreach queue failed', err);
+  }
+}
+
 if (allows(user, 'act-on-alerts')) {
   new SilencePanel(document.getElementById('silences'), goToSignIn);
 }
@@ -52,13 +86,14 @@ function showStatus(status) {
 }
 
 tickClock();
-connectBoard({
+connection = connectBoard({
   onSnapshot(snapshot) {
     const serverTime = Date.parse(snapshot.serverTime);
     if (!Number.isNaN(serverTime)) {
       clockOffsetMs = serverTime - Date.now();
     }
     board.replaceAll(snapshot.tiles ?? []);
+    loadOutreach();
   },
   onTiles(tiles) {
     board.update(tiles);
@@ -66,7 +101,11 @@ connectBoard({
   alerts,
   onAlerts() {
     feed.render();
+    outreach?.render();
   },
   onStatus: showStatus,
   onUnauthorized: goToSignIn,
 });
+connection.on('OutreachChanged', (items) => outreach?.apply(items));
+connection.on('EscalationRaised', (escalation) => escalations.add([escalation]));
+savedToday = mountSavedToday(document.getElementById('saved-today'), connection);
