@@ -9,6 +9,7 @@ import { connectBoard } from './connection.js';
 import { showConnectionStatus } from './connection-status.js';
 import { formatCount, formatTime } from './format.js';
 import { currentUser, goToSignIn } from './session.js';
+import { mountSavedToday } from './saved-today.js';
 import { rankMerchants, WALL_TOP_N } from './wall-rank.js';
 import { setText, WallAlerts, WallCharts, WallMerchants } from './wall-view.js';
 
@@ -94,7 +95,8 @@ function tickClock() {
 tickClock();
 // The charts' time window moves even when no message arrives.
 setInterval(scheduleRender, 5_000);
-connectBoard({
+let savedToday = null;
+const connection = connectBoard({
   onSnapshot(snapshot) {
     const serverTime = Date.parse(snapshot.serverTime);
     if (!Number.isNaN(serverTime)) {
@@ -104,6 +106,8 @@ connectBoard({
     for (const tile of snapshot.tiles ?? []) {
       tiles.set(tile.merchantId, tile);
     }
+    // A (re)connect: the figures may have moved while the wall was away.
+    savedToday?.reload();
     scheduleRender();
   },
   onTiles(changed) {
@@ -117,3 +121,5 @@ connectBoard({
   onStatus: (status) => showConnectionStatus(indicator, status, (localMs) => serverNow(localMs)),
   onUnauthorized: goToSignIn,
 });
+// Customers recovered and revenue saved today, with the outreach queue's counts.
+savedToday = mountSavedToday(byId('wall-outreach'), connection);
