@@ -70,6 +70,29 @@ public sealed class StreamIngestTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Events_a_full_session_refuses_are_dead_lettered_as_session_full_and_the_rest_is_counted()
+    {
+        var merchant = TestEvents.NewMerchant("full");
+        var before = await cluster.Db.StreamLengthAsync(ClusterFixture.StreamKey + ":dead");
+        // One session with two events more than it may hold (valid JSON, valid events), and one
+        // ordinary session in the same entry.
+        var crowded = Enumerable.Range(0, ClusterFixture.MaxEventsPerSession + 2)
+            .Select(i => i == 0 ? TestEvents.Started(merchant, "crowded", $"{merchant}-first") : TestEvents.Payment(merchant, "crowded", "payment_failed", failure: "error", declineCode: "96"));
+        var entry = await cluster.AddToStreamAsync(TestEvents.Array(crowded.Append(TestEvents.Started(merchant, "ordinary", $"{merchant}-ok"))));
+        await cluster.WaitStreamDrainedAsync(Drain);
+
+        var dead = (await cluster.Db.StreamRangeAsync(ClusterFixture.StreamKey + ":dead")).Skip((int)before).ToArray();
+        var letter = Assert.Single(dead, e => e["sourceId"] == entry);
+        var rejected = JsonDocument.Parse(letter["reason"].ToString()).RootElement.EnumerateArray().ToArray();
+        // Items 16 and 17 (0-based) did not fit; each is listed under its item index with the code.
+        Assert.Equal([ClusterFixture.MaxEventsPerSession, ClusterFixture.MaxEventsPerSession + 1], rejected.Select(r => r.GetProperty("index").GetInt32()));
+        Assert.All(rejected, r => Assert.Equal("session_full", r.GetProperty("errors")[0].GetProperty("code").GetString()));
+        Assert.Contains("crowded", letter["data"].ToString(), StringComparison.Ordinal);
+        // The crowded session's first event and the ordinary session's were counted.
+        await WaitCountAsync(merchant, 2);
+    }
+
+    [Fact]
     public async Task Entries_left_pending_by_a_dead_consumer_are_taken_over_and_counted_once()
     {
         var merchant = TestEvents.NewMerchant("reclaim");

@@ -1,3 +1,4 @@
+using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Detection.Events;
 using CheckoutWatch.Grains.Tests.Infrastructure;
 
@@ -18,6 +19,10 @@ internal static class TestEvents
             DeclineCode = type == CheckoutEventType.PaymentFailed ? decline ?? "51" : null,
             FailureKind = type == CheckoutEventType.PaymentFailed ? FailureKind.Declined : FailureKind.None,
         };
+
+    /// <summary>The partition grain that holds the session, as the ingest pipeline finds it.</summary>
+    public static ISessionPartitionGrain PartitionOf(ClusterFixture cluster, string merchant, string session) =>
+        cluster.Grains.GetGrain<ISessionPartitionGrain>(SessionPartitions.IndexOf(merchant, session, SessionPartitions.DefaultCount));
 
     public static string Merchant() => "m-" + Guid.NewGuid().ToString("N")[..8];
 }

@@ -11,8 +11,8 @@ namespace CheckoutWatch.LoadTests.Node;
 
 /// <summary>
 /// What <c>IngestPipeline</c> does after parsing, from an Orleans client: one request is one
-/// generated batch, grouped by session into one <see cref="ICheckoutSessionGrain.ApplyAsync"/>
-/// call each, then (unless <c>sessionsOnly</c>) the accepted events per merchant to the node's
+/// generated batch, grouped by session partition into one <see cref="ISessionPartitionGrain.ApplyAsync"/>
+/// call each (the node's default partition count), then (unless <c>sessionsOnly</c>) the accepted events per merchant to the node's
 /// <see cref="IIngestBufferGrain"/>. No HTTP, no JSON: the difference to <c>ingest</c> at the same
 /// rate is the cost of Kestrel, the parser and validation (and the client adds a gateway hop the
 /// co-hosted server does not pay).
@@ -31,28 +31,30 @@ public sealed class GrainBatchSender(IGrainFactory grains, CheckoutEventGenerato
             generator.Fill(generated, DateTime.UtcNow);
         }
 
-        var groups = new Dictionary<(string, long), List<CheckoutEvent>>();
+        var groups = new Dictionary<int, List<CheckoutEvent>>();
         foreach (var g in generated)
         {
-            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, (g.Merchant.Id, g.Session), out _);
-            (list ??= new List<CheckoutEvent>(2)).Add(ToEvent(g, generator.RunTag));
+            var evt = ToEvent(g, generator.RunTag);
+            var partition = SessionPartitions.IndexOf(evt.MerchantId, evt.SessionId, SessionPartitions.DefaultCount);
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, partition, out _);
+            (list ??= []).Add(evt);
         }
 
-        var calls = groups.Select(kv => (kv.Key.Item1, Events: kv.Value,
-            Call: grains.GetGrain<ICheckoutSessionGrain>(SessionKey.For(kv.Key.Item1, kv.Value[0].SessionId)).ApplyAsync([.. kv.Value]))).ToList();
+        var calls = groups.Select(kv => (Events: kv.Value,
+            Call: grains.GetGrain<ISessionPartitionGrain>(kv.Key).ApplyAsync([.. kv.Value]))).ToList();
         await Task.WhenAll(calls.Select(c => c.Call)).ConfigureAwait(false);
 
         var accepted = 0;
         var duplicates = 0;
         var byMerchant = new Dictionary<string, (List<CheckoutEvent> Events, int Delta)>(StringComparer.Ordinal);
-        foreach (var (merchant, events, call) in calls)
+        foreach (var (events, call) in calls)
         {
             var result = call.Result;
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(byMerchant, merchant, out _);
-            entry.Events ??= [];
-            entry.Delta += result.InFlightDelta;
             for (var k = 0; k < events.Count; k++)
             {
+                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(byMerchant, events[k].MerchantId, out _);
+                entry.Events ??= [];
+                entry.Delta += result.InFlightDelta[k];
                 if (result.Duplicate[k])
                 {
                     duplicates++;

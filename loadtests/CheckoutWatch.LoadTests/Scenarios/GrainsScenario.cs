@@ -16,7 +16,7 @@ public sealed class GrainsScenario : IScenario
 {
     public string Name => "grains";
 
-    public string Summary => "an Orleans client calling ICheckoutSessionGrain.ApplyAsync (+ the ingest buffer) directly, beside HTTP ingest at the same rate";
+    public string Summary => "an Orleans client calling ISessionPartitionGrain.ApplyAsync (+ the ingest buffer) directly, beside HTTP ingest at the same rate";
 
     public string Usage => "grains --target URL --key KEY [--gateway-port 30000] [--rate 5k] [--duration 20s] [--quick]";
 

@@ -3,7 +3,7 @@ namespace CheckoutWatch.Abstractions.Alerts;
 /// <summary>
 /// One thing that happened to an alert: <see cref="Kind"/> is opened, severity_changed,
 /// acknowledged, note, resolved, reopened, silenced, unsilenced, notified, escalated,
-/// delivery_failed or delivery_given_up; <see cref="Actor"/> is a person, <c>detection</c>,
+/// delivery_failed, delivery_given_up or agent_escalation (a support agent's escalation); <see cref="Actor"/> is a person, <c>detection</c>,
 /// <c>auto</c> or <c>notifier</c>; <see cref="Text"/> the note or the detail.
 /// </summary>
 [GenerateSerializer, Immutable]
@@ -25,4 +25,5 @@ public sealed record AlertTimelineEntry(
     public const string Escalated = "escalated";
     public const string DeliveryFailed = "delivery_failed";
     public const string DeliveryGivenUp = "delivery_given_up";
+    public const string AgentEscalation = "agent_escalation";
 }

@@ -30,6 +30,9 @@ public interface IAlertFeedGrain : IGrainWithIntegerKey
     /// <summary>Adds an on-call note (already validated) to the alert's timeline.</summary>
     Task<AlertCommandResult> AddNoteAsync(string id, string by, string text);
 
+    /// <summary>Adds an entry from outside the alert workflow (an agent's escalation); false when the alert is unknown.</summary>
+    Task<bool> AddTimelineEntryAsync(string id, AlertTimelineEntry entry);
+
     /// <summary>Everything that happened to the alert, oldest first; default when the alert is unknown.</summary>
     Task<ImmutableArray<AlertTimelineEntry>> GetTimelineAsync(string id);
 

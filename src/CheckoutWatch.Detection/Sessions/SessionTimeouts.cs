@@ -28,6 +28,17 @@ public sealed record SessionTimeouts
     public IReadOnlyDictionary<string, TimeSpan> SubmittedByMethod { get; init; } =
         new Dictionary<string, TimeSpan>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Per merchant timeouts (a merchant whose customers pay by bank transfer waits longer);
+    /// merchants not listed use this record.
+    /// </summary>
+    public IReadOnlyDictionary<string, SessionTimeouts> ByMerchant { get; init; } =
+        new Dictionary<string, SessionTimeouts>(StringComparer.Ordinal);
+
+    /// <summary>The timeouts that apply to <paramref name="merchantId"/>'s sessions.</summary>
+    public SessionTimeouts For(string merchantId) =>
+        ByMerchant.Count != 0 && ByMerchant.TryGetValue(merchantId, out var own) ? own : this;
+
     public TimeSpan SubmittedTimeoutFor(string? paymentMethod) =>
         paymentMethod is not null && SubmittedByMethod.TryGetValue(paymentMethod, out var t) ? t : PaymentSubmitted;
 }

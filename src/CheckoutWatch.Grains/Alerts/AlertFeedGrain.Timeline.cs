@@ -50,6 +50,19 @@ public sealed partial class AlertFeedGrain
         return new AlertCommandResult(noted, null);
     }
 
+    public async Task<bool> AddTimelineEntryAsync(string id, AlertTimelineEntry entry)
+    {
+        if (!Feed.Alerts.TryGetValue(id, out var alert))
+        {
+            return false;
+        }
+
+        Append(id, entry);
+        // A new version of the alert makes open detail views fetch the timeline again.
+        await PersistAndPublishAsync([Stamp(alert)], toNotifiers: false);
+        return true;
+    }
+
     public Task<ImmutableArray<AlertTimelineEntry>> GetTimelineAsync(string id) => Task.FromResult(
         Feed.Alerts.ContainsKey(id) ? [.. Feed.Timelines.GetValueOrDefault(id) ?? []] : default(ImmutableArray<AlertTimelineEntry>));
 

@@ -10,11 +10,21 @@ public static class GrainMetrics
 
     private static readonly Meter _meter = new(MeterName);
 
-    /// <summary>Session timer wake-ups: about two per session; a steady climb means a timer spins.</summary>
-    public static readonly Counter<long> SessionTimerTicks = _meter.CreateCounter<long>("checkoutwatch.session.timer_ticks");
+    /// <summary>
+    /// Session deadlines the partitions' timing wheels acted on (stuck check, idle expiry, end of
+    /// retention): a few per session; a steady climb with no traffic means a deadline re-arms in the past.
+    /// </summary>
+    public static readonly Counter<long> SessionWakeups = _meter.CreateCounter<long>("checkoutwatch.session.wakeups");
 
     /// <summary>Per-session findings reported (stuck, repeated failures, duplicate charge).</summary>
     public static readonly Counter<long> SessionFindings = _meter.CreateCounter<long>("checkoutwatch.session.findings");
+
+    /// <summary>
+    /// Events a merchant grain had already counted and dropped (cluster mode): retries and stream
+    /// take-overs after a node's death. Outside a failover it stays near zero.
+    /// </summary>
+    public static readonly Counter<long> EventsCountedBefore = _meter.CreateCounter<long>(
+        "checkoutwatch.merchant.events_counted_before", "{event}", "Redelivered events a merchant had already counted.");
 
     /// <summary>On-call notifications delivered (2xx from the receiver).</summary>
     public static readonly Counter<long> NotificationsDelivered = _meter.CreateCounter<long>("checkoutwatch.notifications.delivered");

@@ -9,8 +9,11 @@ using CheckoutWatch.Detection.Knowledge;
 using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
 using CheckoutWatch.Grains.Alerts;
+using CheckoutWatch.Grains.Diagnostics;
 using Microsoft.Extensions.Logging;
 using CheckoutWatch.Grains.Board;
+using CheckoutWatch.Grains.Outreach;
+using CheckoutWatch.Abstractions.Outreach;
 
 namespace CheckoutWatch.Grains.Merchants;
 
@@ -23,6 +26,7 @@ public sealed class MerchantGrain(
     IBoardNotifier board,
     DetectionOptions detection,
     KnowledgeBase knowledge,
+    EventDedupSettings dedup,
     ILogger<MerchantGrain> logger) : Grain, IMerchantGrain
 {
     public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
@@ -34,11 +38,20 @@ public sealed class MerchantGrain(
     private readonly LinkedList<SessionFinding> _recentFindings = new();
     private MerchantHealth? _lastPublished;
     private ImmutableArray<AlertChangeMessage> _undelivered = [];
+    private readonly OutreachIntake _outreach = new();
+    private EventDedupWindow? _counted;
+    private Dictionary<(SessionFindingKind Kind, string SessionId), DateTimeOffset>? _findingsSeen;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _counters = new MerchantHealthCounters(this.GetPrimaryKeyString());
         _monitor = new MerchantMonitor(this.GetPrimaryKeyString(), detection, knowledge, new PspBaselinePrior(detection.FailureSpike));
+        if (dedup.Enabled)
+        {
+            _counted = new EventDedupWindow(dedup.Window, dedup.MaxEntriesPerMerchant);
+            _findingsSeen = [];
+        }
+
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
         {
             DueTime = TickInterval,
@@ -51,33 +64,66 @@ public sealed class MerchantGrain(
     public Task RecordAsync(MerchantBatch batch)
     {
         var now = clock.GetUtcNow();
+        // Alerts open and close on the tick, never within a batch.
+        var activeAlerts = _monitor.Active;
+        _counted?.Expire(now);
+        var seenBefore = 0;
         foreach (var evt in batch.Events)
         {
+            // An event applied on a node that died before it was acknowledged comes back (a
+            // client's retry, the stream's take-over) and must not count twice.
+            if (_counted is not null && !_counted.TryAdd(evt.SessionId, evt.EventId, evt.OccurredAt, now))
+            {
+                seenBefore++;
+                continue;
+            }
+
             // Counters live in event time, but a client clock running ahead must not write
             // into seconds that have not happened yet.
             _counters.Record(evt, evt.OccurredAt > now ? now : evt.OccurredAt);
             _monitor.Observe(evt);
+            _outreach.Observe(evt, activeAlerts);
         }
 
         _counters.AddInFlight(batch.InFlightDelta);
+        if (seenBefore > 0) GrainMetrics.EventsCountedBefore.Add(seenBefore);
         return Task.CompletedTask;
     }
 
     public Task ReportFindingsAsync(ImmutableArray<SessionFinding> findings)
     {
+        var now = clock.GetUtcNow();
         foreach (var finding in findings)
         {
+            if (!FirstReport(finding, now)) continue;
             _monitor.Observe(finding);
+            _outreach.Add(finding);
             _recentFindings.AddFirst(finding);
         }
 
-        var cutoff = clock.GetUtcNow() - _findingsKept;
+        var cutoff = now - _findingsKept;
         while (_recentFindings.Last is { } last && (_recentFindings.Count > MaxRecentFindings || last.Value.DetectedAt < cutoff))
         {
             _recentFindings.RemoveLast();
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// With dedup on, a session's finding of one kind counts once per window: a session grain that
+    /// died and was rebuilt from redelivered events finds the same thing again.
+    /// </summary>
+    private bool FirstReport(SessionFinding finding, DateTimeOffset now)
+    {
+        if (_findingsSeen is null) return true;
+        var cutoff = now - dedup.Window;
+        foreach (var old in _findingsSeen.Where(f => f.Value < cutoff).Select(f => f.Key).ToList())
+        {
+            _findingsSeen.Remove(old);
+        }
+
+        return _findingsSeen.TryAdd((finding.Kind, finding.SessionId), now);
     }
 
     public Task<ImmutableArray<SessionFinding>> GetRecentFindingsAsync() => Task.FromResult(_recentFindings.ToImmutableArray());
@@ -108,6 +154,7 @@ public sealed class MerchantGrain(
         }
 
         await ReportToPspsAsync();
+        await SendOutreachAsync();
         var changes = _monitor.Evaluate(now);
         if (changes.Count > 0 || !_undelivered.IsEmpty)
         {
@@ -150,6 +197,22 @@ public sealed class MerchantGrain(
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Reporting PSP counts for {Merchant} failed; PSP-wide detection misses this second", merchantId);
+        }
+    }
+
+    /// <summary>Hands this second's outreach candidates to the outreach queue; kept for the next tick if it does not answer.</summary>
+    private async Task SendOutreachAsync()
+    {
+        if (!_outreach.HasPending) return;
+        var batch = _outreach.Drain();
+        try
+        {
+            await GrainFactory.GetGrain<IOutreachGrain>(0).AddAsync(batch);
+        }
+        catch (Exception ex)
+        {
+            _outreach.Requeue(batch);
+            logger.LogWarning(ex, "Delivering {Count} outreach candidates for {Merchant} failed; retrying next tick", batch.Length, _counters.MerchantId);
         }
     }
 

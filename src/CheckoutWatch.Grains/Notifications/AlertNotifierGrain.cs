@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CheckoutWatch.Abstractions.Alerts;
+using CheckoutWatch.Abstractions.Audit;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Grains.Alerts;
 using CheckoutWatch.OnCall.Configuration;
@@ -20,8 +21,12 @@ public sealed partial class AlertNotifierGrain(
     IOptions<EscalationOptions> options,
     RetrySchedule retries,
     INotificationSender sender,
+    IAuditLog audit,
     TimeProvider clock) : Grain, IAlertNotifierGrain, IRemindable
 {
+    /// <summary>Who takes escalation steps, in the audit log and on the timeline.</summary>
+    public const string NotifierActor = "notifier";
+
     private const string WakeReminder = "notifier-wake";
     private readonly EscalationPlanner _planner = options.Value.CreatePlanner();
     private IGrainTimer? _timer;
@@ -66,12 +71,14 @@ public sealed partial class AlertNotifierGrain(
 
         var now = clock.GetUtcNow();
         var entries = new List<AlertTimelineEntry>();
+        var steps = new List<PlannedNotification>();
         var plan = _planner.Plan(NotificationMapping.ToFacts(alert), Notifier.Progress.ToProgress(), now);
         foreach (var planned in plan.Notifications)
         {
             if (Enqueue(alert, planned, now))
             {
                 entries.Add(Describe(planned, now));
+                steps.Add(planned);
             }
         }
 
@@ -87,6 +94,24 @@ public sealed partial class AlertNotifierGrain(
         await SendDueAsync(now, entries);
         await ReportAsync(entries);
         await ArmAsync();
+        await AuditStepsAsync(steps);
+    }
+
+    /// <summary>Each escalation step taken (one transition, to all of its targets) is one audit entry by the notifier.</summary>
+    private async Task AuditStepsAsync(List<PlannedNotification> steps)
+    {
+        foreach (var step in steps.GroupBy(s => s.Transition, StringComparer.Ordinal))
+        {
+            var first = step.First();
+            var action = first.Reason switch
+            {
+                EscalationPlanner.ReasonEscalated => AuditActions.AlertEscalated,
+                EscalationPlanner.ReasonStale => AuditActions.AlertRenotified,
+                _ => AuditActions.AlertNotified,
+            };
+            await audit.RecordAsync(NotifierActor, action, AlertId,
+                $"{NotificationPayloads.EventName(first.Event)} level {first.Level} ({first.Reason.Replace('_', ' ')}) → {string.Join(", ", step.Select(s => s.Target))}");
+        }
     }
 
     private bool Enqueue(AlertView alert, PlannedNotification planned, DateTimeOffset now)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CheckoutWatch.Abstractions.Alerts;
+using CheckoutWatch.Abstractions.Audit;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Grains.Alerts;
 
@@ -9,11 +10,17 @@ namespace CheckoutWatch.Grains.Silences;
 /// The silences. A timer on the injected clock wakes at the next start or end and hands the feed
 /// the silences in force, so an alert is unmarked (and may notify) the moment its silence ends.
 /// A reminder keeps the grain coming back while silences are pending, even after a restart.
+/// A silence that ends by time is audited once (actor <c>system</c>); one ended early is audited
+/// by the API, with who ended it.
 /// </summary>
 public sealed class SilenceGrain(
     [PersistentState("silences", AlertFeedGrain.StorageName)] IPersistentState<SilenceState> state,
+    IAuditLog audit,
     TimeProvider clock) : Grain, ISilenceGrain, IRemindable
 {
+    /// <summary>Who ends a silence whose time is up, in the audit log.</summary>
+    public const string SystemActor = "system";
+
     /// <summary>Ended silences stay listed this long.</summary>
     public static readonly TimeSpan EndedRetention = TimeSpan.FromDays(1);
 
@@ -67,12 +74,25 @@ public sealed class SilenceGrain(
     private async Task PublishAsync()
     {
         var now = clock.GetUtcNow();
+        await AuditEndsAsync(now);
         state.State.Silences.RemoveAll(s => s.EndsAt < now - EndedRetention);
+        state.State.EndAudited.IntersectWith(state.State.Silences.Select(s => s.Id));
         await state.WriteStateAsync();
 
         var pending = state.State.Silences.Where(s => s.EndsAt > now).ToImmutableArray();
         await GrainFactory.GetGrain<IAlertFeedGrain>(0).SetSilencesAsync(pending);
         await ArmAsync(pending, now);
+    }
+
+    /// <summary>Silences that reached their end time since the last look, each audited once.</summary>
+    private async Task AuditEndsAsync(DateTimeOffset now)
+    {
+        foreach (var ended in state.State.Silences.Where(s => s.EndsAt <= now && s.ExpiredBy is null && !state.State.EndAudited.Contains(s.Id)).ToList())
+        {
+            await audit.RecordAsync(SystemActor, AuditActions.SilenceEnded, ended.Id,
+                $"{ended.MerchantId ?? "*"}/{ended.Kind ?? "*"} ended at {ended.EndsAt:u} (by {ended.Author}: {ended.Reason})");
+            state.State.EndAudited.Add(ended.Id);
+        }
     }
 
     private async Task ArmAsync(ImmutableArray<SilenceView> pending, DateTimeOffset now)

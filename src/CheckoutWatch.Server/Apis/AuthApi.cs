@@ -97,7 +97,8 @@ public static class AuthApi
         var name = "display:" + token.Name;
         await context.SignInAsync(BoardAuthDefaults.CookieScheme, BoardClaims.Principal(name, [Roles.Wall], SignInMethods.DisplayToken, token.Id));
         await audit.RecordAsync(name, AuditActions.SignedIn, token.Id, SignInMethods.DisplayToken);
-        return form.IsHtml ? Results.Redirect("/") : Results.Ok(new SignedInUser(name, [Roles.Wall], null, SignInMethods.DisplayToken));
+        // A wall display goes to the kiosk view (wall.html).
+        return form.IsHtml ? Results.Redirect("/wall.html") : Results.Ok(new SignedInUser(name, [Roles.Wall], null, SignInMethods.DisplayToken));
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context)

@@ -3,7 +3,7 @@ namespace CheckoutWatch.Server.Apis;
 /// <summary>RFC 9457 problem answers of the public API, with stable type URIs (see docs/api.md).</summary>
 internal static class Problems
 {
-    private const string Base = "https://checkoutwatch.dev/problems/";
+    public const string Base = "https://checkoutwatch.dev/problems/";
 
     public static IResult MalformedBody(string detail) =>
         Problem(StatusCodes.Status400BadRequest, "malformed-body", "The body is not a JSON array or NDJSON of events.", detail);

@@ -52,10 +52,18 @@ public static class SilencesApi
             .WithName("CreateSilence")
             .WithSummary("Silence alerts by merchant, kind and dimension (each optional) for a window: they stay on the board, marked, and notify nobody.");
 
-        silences.MapPost("/{id}/expire", async (string id, HttpContext context, IGrainFactory grains, TimeProvider clock) =>
-                await grains.GetGrain<ISilenceGrain>(0).ExpireAsync(id, context.User.Actor()) is { } expired
-                    ? Results.Ok(WithState(expired, clock.GetUtcNow()))
-                    : Problems.NotFound($"No silence '{id}'."))
+        silences.MapPost("/{id}/expire", async (string id, HttpContext context, IGrainFactory grains, IAuditLog audit, TimeProvider clock) =>
+            {
+                if (await grains.GetGrain<ISilenceGrain>(0).ExpireAsync(id, context.User.Actor()) is not { } expired)
+                {
+                    return Problems.NotFound($"No silence '{id}'.");
+                }
+
+                await audit.RecordAsync(context.User.Actor(), AuditActions.SilenceExpired, expired.Id,
+                    $"{expired.MerchantId ?? "*"}/{expired.Kind ?? "*"} ended at {expired.EndsAt:u}: {expired.Reason}");
+
+                return Results.Ok(WithState(expired, clock.GetUtcNow()));
+            })
             .RequireAuthorization(Policies.ActOnAlerts)
             .WithName("ExpireSilence")
             .WithSummary("End a silence now; alerts it covered may notify again.");

@@ -2,6 +2,7 @@ using CheckoutWatch.Server.Configuration;
 using CheckoutWatch.Server.Health;
 using CheckoutWatch.Server.Streams;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace CheckoutWatch.Server.Cluster;
@@ -22,6 +23,11 @@ public static class ClusterServiceExtensions
             .ValidateDataAnnotations()
             .Validate(o => !o.Enabled || redis.IsConfigured, $"{StreamIngestOptions.Section}:Enabled needs a Redis connection ({RedisOptions.Section}:ConnectionString).")
             .ValidateOnStart();
+        services.AddOptions<DedupOptions>().BindConfiguration(DedupOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DedupOptions>, DedupStreamValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DedupOptions>>().Value.ToSettings(redis.IsConfigured));
         if (!redis.IsConfigured)
         {
             return;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Detection.Sessions;
 
 namespace CheckoutWatch.Server.Configuration;
@@ -27,13 +28,33 @@ public sealed class SessionTimeoutOptions
     /// <summary>Per payment method submitted timeouts, e.g. <c>sepa_debit: 3.00:00:00</c>.</summary>
     public Dictionary<string, TimeSpan> SubmittedTimeoutByMethod { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public SessionTimeouts ToTimeouts() => new()
+    /// <summary>
+    /// Per merchant overrides of the stuck timeouts, e.g.
+    /// <c>Merchants:shop-7:SubmittedTimeoutByMethod:ideal: 00:20:00</c>.
+    /// </summary>
+    public Dictionary<string, MerchantSessionTimeoutOptions> Merchants { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Session partitions (grains) the sessions are spread over; a batch makes one call per
+    /// partition it touches. Every node of a cluster must use the same value.
+    /// </summary>
+    [Range(1, 4096)]
+    public int Partitions { get; set; } = SessionPartitions.DefaultCount;
+
+    public SessionTimeouts ToTimeouts()
     {
-        PaymentSubmitted = PaymentSubmittedTimeout,
-        PaymentActionRequired = PaymentActionRequiredTimeout,
-        Idle = IdleTimeout,
-        RepeatedFailureThreshold = RepeatedFailureThreshold,
-        MaxEventsPerSession = MaxEventsPerSession,
-        SubmittedByMethod = new Dictionary<string, TimeSpan>(SubmittedTimeoutByMethod, StringComparer.OrdinalIgnoreCase),
-    };
+        var global = new SessionTimeouts
+        {
+            PaymentSubmitted = PaymentSubmittedTimeout,
+            PaymentActionRequired = PaymentActionRequiredTimeout,
+            Idle = IdleTimeout,
+            RepeatedFailureThreshold = RepeatedFailureThreshold,
+            MaxEventsPerSession = MaxEventsPerSession,
+            SubmittedByMethod = new Dictionary<string, TimeSpan>(SubmittedTimeoutByMethod, StringComparer.OrdinalIgnoreCase),
+        };
+        return global with
+        {
+            ByMerchant = Merchants.ToDictionary(m => m.Key, m => m.Value.Apply(global), StringComparer.Ordinal),
+        };
+    }
 }

@@ -31,6 +31,7 @@ public static class CheckoutWatchEndpointExtensions
         app.MapMerchants();
         app.MapAlerts();
         app.MapSilences();
+        app.MapOutreach();
         app.MapKnowledge();
         app.MapHub<WarRoomHub>(WarRoomHub.Path);
         app.MapAdminDashboard();

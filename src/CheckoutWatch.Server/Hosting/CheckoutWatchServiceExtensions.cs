@@ -10,6 +10,7 @@ using CheckoutWatch.Server.Configuration;
 using CheckoutWatch.Server.Demo;
 using CheckoutWatch.Server.Health;
 using CheckoutWatch.Server.Ingest;
+using CheckoutWatch.Server.Outreach;
 using CheckoutWatch.Server.Security;
 using CheckoutWatch.Server.Telemetry;
 using Microsoft.AspNetCore.Authentication;
@@ -80,6 +81,7 @@ public static class CheckoutWatchServiceExtensions
         services.AddSingleton<SignalRBoardNotifier>();
         services.AddSingleton<IBoardNotifier>(sp => sp.GetRequiredService<SignalRBoardNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<SignalRBoardNotifier>());
+        services.AddOutreach();
 
         services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>("silo", tags: ["ready"]);
         services.AddOpenApi();

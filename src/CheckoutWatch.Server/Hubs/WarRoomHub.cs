@@ -2,6 +2,7 @@ using CheckoutWatch.Abstractions.Alerts;
 using CheckoutWatch.Abstractions.Grains;
 using CheckoutWatch.Server.Auth;
 using CheckoutWatch.Server.Customers;
+using CheckoutWatch.Server.Outreach;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -15,7 +16,7 @@ namespace CheckoutWatch.Server.Hubs;
 /// on each call (<see cref="HubAuthorizationFilter"/>).
 /// </summary>
 [Authorize(Policy = Policies.ViewBoard)]
-public sealed class WarRoomHub(IGrainFactory grains, CustomerDataAccess customers, TimeProvider clock) : Hub<IWarRoomClient>
+public sealed class WarRoomHub(IGrainFactory grains, CustomerDataAccess customers, OutreachAccess outreach, TimeProvider clock) : Hub<IWarRoomClient>
 {
     public const string Path = "/hubs/warroom";
 
@@ -35,4 +36,8 @@ public sealed class WarRoomHub(IGrainFactory grains, CustomerDataAccess customer
     [Authorize(Policy = Policies.ViewBoard)]
     public Task<IReadOnlyList<SessionFindingView>> GetFindings(string merchantId) =>
         customers.FindingsAsync(merchantId, Context.User ?? new());
+
+    /// <summary>The outreach queue (open and claimed items, today's done ones), saved today and escalations; contact data by role.</summary>
+    [Authorize(Policy = Policies.ViewBoard)]
+    public Task<OutreachSnapshot> GetOutreach() => outreach.SnapshotAsync(Context.User ?? new());
 }

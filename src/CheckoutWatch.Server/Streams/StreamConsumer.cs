@@ -91,48 +91,49 @@ public sealed class StreamConsumer(
     /// <summary>Decodes, applies the valid events in chunks of at most one HTTP batch, then acknowledges.</summary>
     private async Task ApplyAsync(StreamEntry[] entries)
     {
-        var chunkIds = new List<RedisValue>();
+        var chunk = new List<(StreamEntry Entry, DecodedEntry Decoded, int Offset)>();
         var chunkEvents = new List<CheckoutEvent>();
-        var dead = new List<(StreamEntry Entry, string Reason)>();
         foreach (var entry in entries)
         {
             var decoded = decoder.Decode(entry);
             if (chunkEvents.Count > 0 && chunkEvents.Count + decoded.Events.Count > decoder.MaxBatchEvents)
             {
-                await ApplyChunkAsync(chunkIds, chunkEvents, dead);
-                chunkIds.Clear();
+                await ApplyChunkAsync(chunk, chunkEvents);
+                chunk.Clear();
                 chunkEvents.Clear();
-                dead.Clear();
             }
 
-            if (decoded.Reason is { } reason)
-            {
-                dead.Add((entry, reason));
-            }
-
-            chunkIds.Add(entry.Id);
+            chunk.Add((entry, decoded, chunkEvents.Count));
             chunkEvents.AddRange(decoded.Events);
         }
 
-        if (chunkIds.Count > 0)
+        if (chunk.Count > 0)
         {
-            await ApplyChunkAsync(chunkIds, chunkEvents, dead);
+            await ApplyChunkAsync(chunk, chunkEvents);
         }
     }
 
-    private async Task ApplyChunkAsync(List<RedisValue> ids, List<CheckoutEvent> events, List<(StreamEntry, string)> dead)
+    private async Task ApplyChunkAsync(List<(StreamEntry Entry, DecodedEntry Decoded, int Offset)> chunk, List<CheckoutEvent> events)
     {
         // Throws when the grains cannot take the events: nothing is acknowledged, the entries
         // stay pending and come back through the take-over.
         var outcome = await pipeline.ApplyAsync(events);
         IngestMetrics.Record("stream", outcome, []);
-        logger.LogDebug("Stream entries {Count}: {Accepted} events accepted, {Duplicates} duplicates", ids.Count, outcome.Accepted, outcome.Duplicates);
-        if (outcome.SessionFull.Count > 0)
+        logger.LogDebug("Stream entries {Count}: {Accepted} events accepted, {Duplicates} duplicates", chunk.Count, outcome.Accepted, outcome.Duplicates);
+
+        // An entry is dead-lettered with what the parser refused and what a full session refused:
+        // the rest of it was applied, as an HTTP batch would be.
+        var dead = new List<(StreamEntry Entry, string Reason)>();
+        foreach (var (entry, decoded, offset) in chunk)
         {
-            logger.LogWarning("Stream entries {Count}: {Refused} events refused because their session already holds the most events a session may hold", ids.Count, outcome.SessionFull.Count);
+            var refused = outcome.SessionFull.Where(i => i >= offset && i < offset + decoded.Events.Count).Select(i => i - offset).ToArray();
+            if (decoded.ReasonAfter(refused) is { } reason)
+            {
+                dead.Add((entry, reason));
+            }
         }
 
-        await AcknowledgeAsync(ids, dead);
+        await AcknowledgeAsync([.. chunk.Select(c => c.Entry.Id)], dead);
     }
 
     private async Task AcknowledgeAsync(IReadOnlyList<RedisValue> ids, IReadOnlyList<(StreamEntry Entry, string Reason)> dead)

@@ -47,7 +47,7 @@ public sealed class StreamEntryDecoder(EventBatchParser parser, TimeProvider clo
         var rejected = parsed.Rejected.Count == 0
             ? null
             : JsonSerializer.Serialize(parsed.Rejected.ToArray(), IngestJsonContext.Default.RejectedEventArray);
-        return new DecodedEntry(entry.Id, parsed.Events, rejected);
+        return new DecodedEntry(entry.Id, parsed.Events, rejected) { Parsed = parsed };
     }
 }
 
@@ -57,5 +57,17 @@ public sealed class StreamEntryDecoder(EventBatchParser parser, TimeProvider clo
 /// </summary>
 public sealed record DecodedEntry(RedisValue Id, IReadOnlyList<CheckoutEvent> Events, string? Reason)
 {
+    /// <summary>The parse, when the entry was JSON the parser could read (null for poison).</summary>
+    public BatchParseResult? Parsed { get; init; }
+
+    /// <summary>
+    /// Why the entry is dead-lettered once the grains answered: the parser's rejections plus the
+    /// events a full session refused (positions among <see cref="Events"/>), in the HTTP answer's shape.
+    /// </summary>
+    public string? ReasonAfter(IReadOnlyList<int> sessionFull) =>
+        sessionFull.Count == 0 || Parsed is null
+            ? Reason
+            : JsonSerializer.Serialize(SessionFullRejections.Merge(Parsed, sessionFull).ToArray(), IngestJsonContext.Default.RejectedEventArray);
+
     public static DecodedEntry Poison(RedisValue id, string reason) => new(id, [], reason);
 }

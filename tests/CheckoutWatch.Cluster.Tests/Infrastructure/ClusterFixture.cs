@@ -15,9 +15,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const string IngestKey = "cluster-test-ingest-key-0001";
     public const string OncallUser = "oncall-cluster-test";
     public const string OncallPassword = "cluster-test-password-0001";
+    public const string AgentUser = "agent-cluster-test";
+    public const string AgentPassword = "cluster-test-password-0002";
     public const string StreamKey = "cw-test:events";
     public const string Group = "checkoutwatch";
     public static readonly TimeSpan ReclaimAfter = TimeSpan.FromSeconds(3);
+
+    /// <summary>The smallest cap a session may have, so a test can fill one.</summary>
+    public const int MaxEventsPerSession = 16;
 
     private readonly string _logDir = Directory.CreateTempSubdirectory("cw-cluster-").FullName;
     private ConnectionMultiplexer? _redisClient;
@@ -50,7 +55,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     };
 
     /// <summary>A client signed in on <paramref name="node"/> as the on-call test user (session cookie, the node's Origin).</summary>
-    public async Task<HttpClient> UserClientAsync(NodeProcess node, CookieContainer? cookies = null)
+    public Task<HttpClient> UserClientAsync(NodeProcess node, CookieContainer? cookies = null) =>
+        UserClientAsync(node, OncallUser, OncallPassword, cookies);
+
+    /// <summary>A client signed in on <paramref name="node"/> as a configured user.</summary>
+    public async Task<HttpClient> UserClientAsync(NodeProcess node, string user, string password, CookieContainer? cookies = null)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false })
         {
@@ -58,7 +67,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             Timeout = TimeSpan.FromSeconds(15),
         };
         client.DefaultRequestHeaders.Add("Origin", node.BaseAddress.GetLeftPart(UriPartial.Authority));
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/signin", new { name = OncallUser, password = OncallPassword });
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/signin", new { name = user, password });
         if (response.StatusCode != HttpStatusCode.OK)
         {
             client.Dispose();
@@ -155,6 +164,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["CheckoutWatch:Auth:Users:0:Name"] = OncallUser,
         ["CheckoutWatch:Auth:Users:0:Password"] = OncallPassword,
         ["CheckoutWatch:Auth:Users:0:Roles:0"] = "oncall",
+        ["CheckoutWatch:Auth:Users:1:Name"] = AgentUser,
+        ["CheckoutWatch:Auth:Users:1:Password"] = AgentPassword,
+        ["CheckoutWatch:Auth:Users:1:Roles:0"] = "agent",
+        ["CheckoutWatch:Sessions:MaxEventsPerSession"] = MaxEventsPerSession.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["CheckoutWatch:StreamIngest:Enabled"] = "true",
         ["CheckoutWatch:StreamIngest:StreamKey"] = StreamKey,
         ["CheckoutWatch:StreamIngest:Group"] = Group,

@@ -55,4 +55,58 @@ internal static class Incidents
         using var client = await cluster.UserClientAsync(node);
         return await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}");
     }
+
+    public static async Task NoteAsync(ClusterFixture cluster, NodeProcess node, string id, string text)
+    {
+        using var client = await cluster.UserClientAsync(node);
+        using var response = await client.PostAsJsonAsync($"/api/v1/alerts/{id}/notes", new { text });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public static async Task<string> SilenceAsync(ClusterFixture cluster, NodeProcess node, string merchantId, string reason)
+    {
+        using var client = await cluster.UserClientAsync(node);
+        using var response = await client.PostAsJsonAsync("/api/v1/silences", new { merchantId, durationMinutes = 60, reason });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    public static async Task<JsonElement[]> TimelineAsync(ClusterFixture cluster, NodeProcess node, string id)
+    {
+        using var client = await cluster.UserClientAsync(node);
+        return [.. (await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}/timeline")).GetProperty("entries").EnumerateArray()];
+    }
+
+    public static async Task<JsonElement[]> SilencesAsync(ClusterFixture cluster, NodeProcess node)
+    {
+        using var client = await cluster.UserClientAsync(node);
+        return (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/silences"))!;
+    }
+
+    /// <summary>Claims, as the agent through <paramref name="node"/>, an outreach item of the merchant (failed payments during its incident become items within a tick or two).</summary>
+    public static async Task<string> ClaimOutreachAsync(ClusterFixture cluster, NodeProcess node, string merchant)
+    {
+        using var client = await cluster.UserClientAsync(node, ClusterFixture.AgentUser, ClusterFixture.AgentPassword);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var items = (await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/outreach?merchant={merchant}&status=open"))!;
+            if (items.Length > 0)
+            {
+                var id = items[0].GetProperty("id").GetString()!;
+                using var response = await client.PostAsync($"/api/v1/outreach/{id}/claim", null);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return id;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"No outreach item for {merchant} within 15 s.");
+            await Task.Delay(50);
+        }
+    }
+
+    public static async Task<JsonElement> OutreachAsync(ClusterFixture cluster, NodeProcess node, string id)
+    {
+        using var client = await cluster.UserClientAsync(node, ClusterFixture.AgentUser, ClusterFixture.AgentPassword);
+        return await client.GetFromJsonAsync<JsonElement>($"/api/v1/outreach/{id}");
+    }
 }

@@ -5,7 +5,9 @@ using CheckoutWatch.Detection.Events;
 using CheckoutWatch.Detection.Knowledge;
 using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
+using CheckoutWatch.Grains.Merchants;
 using CheckoutWatch.Grains.Tests.Infrastructure;
+using CheckoutWatch.Server.Configuration;
 using CheckoutWatch.Server.Ingest;
 using Xunit.Abstractions;
 
@@ -77,7 +79,9 @@ public sealed class BacktestMatchesLiveTests(ITestOutputHelper output) : IAsyncL
     /// </summary>
     private async Task RunLiveAsync(TimeSpan tail)
     {
-        var pipeline = new IngestPipeline(_cluster.Grains);
+        // The embedded default: through the node's buffer, as the demo and a single node run.
+        var pipeline = new IngestPipeline(
+            _cluster.Grains, Microsoft.Extensions.Options.Options.Create(new SessionTimeoutOptions()), EventDedupSettings.Off, _cluster.Clock);
         var buffer = _cluster.Grains.GetGrain<IIngestBufferGrain>(0);
         var merchants = _events.Select(e => e.MerchantId).Distinct().Select(m => _cluster.Grains.GetGrain<IMerchantGrain>(m)).ToArray();
         var psps = _events.Where(e => e.Psp is not null).Select(e => e.Psp!).Distinct()

@@ -1,7 +1,11 @@
+using CheckoutWatch.Abstractions.Audit;
 using CheckoutWatch.Detection.Knowledge;
+using CheckoutWatch.Grains.Audit;
 using CheckoutWatch.Detection.Monitoring;
 using CheckoutWatch.Detection.Sessions;
 using CheckoutWatch.Grains.Board;
+using CheckoutWatch.Grains.Outreach;
+using CheckoutWatch.Grains.Merchants;
 using CheckoutWatch.Grains.Notifications;
 using CheckoutWatch.OnCall.Configuration;
 using CheckoutWatch.OnCall.Notifications;
@@ -35,7 +39,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public RecordingBoardNotifier Board { get; } = new();
 
+    public RecordingOutreachNotifier Outreach { get; } = new();
+
     public IGrainFactory Grains => _cluster.Client;
+
+    /// <summary>The audit log as the silo writes it (day grains on the fake clock's date).</summary>
+    public IAuditLog Audit => new AuditLog(_cluster.Client, Clock);
 
     /// <summary>Receives the on-call notifications: targets primary, secondary (webhooks) and pagerduty.</summary>
     public WebhookReceiver Receiver { get; private set; } = null!;
@@ -74,12 +83,17 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage("alerts");
+            silo.AddMemoryGrainStorage(OutreachGrain.StorageName);
+            silo.AddMemoryGrainStorage(AuditLogGrain.StorageName);
+            silo.Services.AddSingleton<IOutreachNotifier>(Outreach);
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton(SessionTimeouts.Default);
             silo.Services.AddSingleton<IBoardNotifier>(Board);
+            silo.Services.AddSingleton<IAuditLog, AuditLog>();
             silo.Services.AddSingleton(KnowledgeBase.LoadDefault());
             silo.Services.AddSingleton(DetectionOptions.Default);
+            silo.Services.AddSingleton(new EventDedupSettings(true, TimeSpan.FromMinutes(2), 2_000_000));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Escalation));
             silo.Services.AddSingleton(new RetrySchedule(Escalation.Delivery, new Random(42)));

@@ -29,10 +29,10 @@ public sealed class IngestFlowTests(ClusterFixture cluster)
     {
         var m = Merchant();
         var now = (int)(cluster.Clock.GetUtcNow() - ClusterFixture.Start).TotalSeconds;
-        var session = cluster.Grains.GetGrain<ICheckoutSessionGrain>(SessionKey.For(m, "idle"));
+        var session = PartitionOf(cluster, m, "idle");
         var result = await session.ApplyAsync([Event(m, "idle", CheckoutEventType.CheckoutStarted, now)]);
         var buffer = cluster.Grains.GetGrain<IIngestBufferGrain>(0);
-        await buffer.AddAsync(new MerchantBatch(m, [], result.InFlightDelta));
+        await buffer.AddAsync(new MerchantBatch(m, [], result.InFlightDelta.Sum(d => d)));
         await buffer.FlushAsync();
         Assert.Equal(1, (await cluster.Grains.GetGrain<IMerchantGrain>(m).GetBreakdownAsync()).InFlightSessions);
 
@@ -42,7 +42,7 @@ public sealed class IngestFlowTests(ClusterFixture cluster)
             await buffer.FlushAsync();
             return (await cluster.Grains.GetGrain<IMerchantGrain>(m).GetBreakdownAsync()).InFlightSessions == 0;
         });
-        Assert.True((await session.GetAsync()).Abandoned);
+        Assert.True((await session.GetSessionAsync(m, "idle"))!.Abandoned);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -27,6 +27,12 @@ public sealed class AccessMatrixTests(ServerFixture server)
         { "GET", "/api/v1/admin/ingest-keys", Policies.Administer },
         { "POST", "/api/v1/admin/ingest-keys/none/current/revoke", Policies.Administer },
         { "GET", "/api/v1/admin/users", Policies.Administer },
+        { "GET", "/api/v1/outreach", Policies.ViewBoard },
+        { "GET", "/api/v1/outreach/saved-today", Policies.ViewBoard },
+        { "GET", "/api/v1/outreach/or-none", Policies.ViewBoard },
+        { "POST", "/api/v1/outreach/or-none/claim", Policies.WorkOutreach },
+        { "POST", "/api/v1/outreach/or-none/release", Policies.WorkOutreach },
+        { "GET", "/api/v1/escalations", Policies.ViewBoard },
     };
 
     [Theory]

@@ -141,6 +141,44 @@ public sealed partial class AlertFeedTests(ServerFixture server, ChromiumBrowser
     }
 
     [Fact]
+    public async Task Ack_on_one_board_shows_on_a_second_within_a_second()
+    {
+        await using var first = await OpenLiveBoardAsync(Roles.Oncall);
+        await using var second = await OpenLiveBoardAsync(Roles.Admin);
+        var id = await TestAlerts.OpenAsync(server, NewMerchant());
+        await Expect(first.AlertButton(id, "Acknowledge")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Expect(second.AlertCard(id)).ToHaveAttributeAsync("data-status", "open", new() { Timeout = Timeout });
+
+        // Timed inside the browser (both pages share its clock): the click on the first board, and
+        // the moment the second board's card turns acknowledged, as a DOM mutation.
+        await second.Page.EvaluateAsync("""
+            id => {
+              const card = () => document.querySelector(`#alert-list li[data-alert-id="${id}"]`);
+              new MutationObserver((_, observer) => {
+                if (card()?.dataset.status === 'acknowledged') {
+                  window.cwAcknowledgedAt = Date.now();
+                  observer.disconnect();
+                }
+              }).observe(document.getElementById('alert-list'), { subtree: true, childList: true, attributes: true });
+            }
+            """, id);
+        var clickedAt = await first.Page.EvaluateAsync<double>("""
+            id => {
+              const button = document.querySelector(`#alert-list li[data-alert-id="${id}"] > .alert-card button[data-action="acknowledge"]`);
+              const at = Date.now();
+              button.click();
+              return at;
+            }
+            """, id);
+        await second.Page.WaitForFunctionAsync("() => window.cwAcknowledgedAt !== undefined", null, new() { Timeout = PushTimeout });
+        var elapsed = await second.Page.EvaluateAsync<double>("() => window.cwAcknowledgedAt") - clickedAt;
+        Assert.True(elapsed < 1000, $"The second board showed the acknowledgement {elapsed:F0} ms after the click on the first");
+        await Expect(second.AlertField(id, "status")).ToHaveTextAsync(Status("acknowledged", ServerFixture.UserName(Roles.Oncall)));
+        Assert.Empty(first.Errors);
+        Assert.Empty(second.Errors);
+    }
+
+    [Fact]
     public async Task A_board_that_was_away_catches_up_from_its_last_sequence_with_one_card_per_alert()
     {
         var merchant = NewMerchant();

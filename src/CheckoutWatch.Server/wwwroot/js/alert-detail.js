@@ -4,6 +4,7 @@
 
 import { formatHourMinute } from './format.js';
 import { el } from './alert-card.js';
+import { AlertEvidence } from './alert-evidence.js';
 
 const KIND_LABELS = {
   opened: 'opened',
@@ -48,7 +49,8 @@ export class AlertDetail {
         this.load();
       }
     });
-    this.root.append(this.form, this.timeline);
+    this.evidence = new AlertEvidence();
+    this.root.append(this.form, ...this.evidence.nodes, this.timeline);
   }
 
   /** Shows or hides the note box; refreshes an open timeline when the alert changed. */
@@ -56,6 +58,7 @@ export class AlertDetail {
     this.root.hidden = mode === 'child';
     if (alert.sequence !== this.sequence) {
       this.sequence = alert.sequence;
+      this.evidence.update(alert);
       if (this.timeline.open) {
         this.load();
       }

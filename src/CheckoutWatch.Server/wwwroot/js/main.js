@@ -4,8 +4,10 @@
 import { AlertStore } from './alert-store.js';
 import { AlertFeed } from './alerts.js';
 import { connectBoard } from './connection.js';
+import { showConnectionStatus } from './connection-status.js';
 import { formatTime } from './format.js';
 import { allows, currentUser, goToSignIn, showUser } from './session.js';
+import { SilencePanel } from './silences.js';
 import { TileBoard } from './tiles.js';
 
 const indicator = document.getElementById('connection-state');
@@ -34,6 +36,10 @@ const feed = new AlertFeed({
   now: () => serverNow(),
 });
 
+if (allows(user, 'act-on-alerts')) {
+  new SilencePanel(document.getElementById('silences'), goToSignIn);
+}
+
 function tickClock() {
   const now = serverNow();
   clock.textContent = formatTime(now);
@@ -41,17 +47,8 @@ function tickClock() {
   setTimeout(tickClock, 1000 - (Date.now() % 1000) + 5);
 }
 
-function showStatus({ state, since, hasData }) {
-  indicator.dataset.state = state;
-  document.body.dataset.connection = state;
-  if (state === 'live') {
-    indicator.textContent = 'live';
-  } else if (state === 'reconnecting') {
-    indicator.textContent = hasData ? 'reconnecting…' : 'connecting…';
-  } else {
-    const at = formatTime(serverNow(since.getTime()));
-    indicator.textContent = hasData ? `stale since ${at}` : `no data since ${at}`;
-  }
+function showStatus(status) {
+  showConnectionStatus(indicator, status, (localMs) => serverNow(localMs));
 }
 
 tickClock();
