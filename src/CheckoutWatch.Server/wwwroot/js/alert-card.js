@@ -100,7 +100,20 @@ export function figuresText(alert) {
   return [observed, versus, window].filter(Boolean).join(' ');
 }
 
-function dimensionText(dimension) {
+/** Merchant "*" is a platform-wide alert (a PSP failing across merchants): say so in words. */
+const PLATFORM_MERCHANT = '*';
+
+function merchantText(alert) {
+  if (alert.merchantId !== PLATFORM_MERCHANT) {
+    return alert.merchantId;
+  }
+  return alert.dimension?.kind === 'psp' ? `all merchants on ${alert.dimension.value}` : 'all merchants';
+}
+
+function dimensionText(dimension, merchantId) {
+  if (merchantId === PLATFORM_MERCHANT && dimension?.kind === 'psp') {
+    return 'PSP-wide';
+  }
   if (!dimension || dimension.kind === 'merchant') {
     return 'merchant-wide';
   }
@@ -131,9 +144,9 @@ function buildTop(alert) {
   top.append(field('span', 'severity-badge', 'severity', alert.severity));
   const where = el('span', 'alert-where');
   where.append(
-    field('span', 'alert-merchant', 'merchant', alert.merchantId),
+    field('span', 'alert-merchant', 'merchant', merchantText(alert)),
     el('span', 'alert-sep', ' · '),
-    field('span', 'alert-dimension', 'dimension', dimensionText(alert.dimension)));
+    field('span', 'alert-dimension', 'dimension', dimensionText(alert.dimension, alert.merchantId)));
   if (alert.kind !== 'payment_failure_spike') {
     where.append(el('span', 'alert-sep', ' · '), el('span', 'alert-kind', KIND_LABELS[alert.kind] ?? alert.kind));
   }
