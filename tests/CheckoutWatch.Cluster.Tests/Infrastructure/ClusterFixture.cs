@@ -9,8 +9,9 @@ namespace CheckoutWatch.Cluster.Tests.Infrastructure;
 /// A two-node cluster on a real Redis, all on loopback: <c>redis-server</c> on a free port and
 /// two node processes with their own HTTP, silo and gateway ports, stream ingest on. Each test
 /// class gets its own (they kill nodes and restart Redis); everything is killed at the end.
+/// A derived fixture adds settings through <see cref="AddSettings"/>.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public const string IngestKey = "cluster-test-ingest-key-0001";
     public const string OncallUser = "oncall-cluster-test";
@@ -26,6 +27,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private readonly string _logDir = Directory.CreateTempSubdirectory("cw-cluster-").FullName;
     private ConnectionMultiplexer? _redisClient;
+    private Dictionary<string, string> _settings = [];
+    private int _generation;
 
     public RedisProcess Redis { get; } = new();
 
@@ -37,13 +40,37 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IDatabase Db => _redisClient!.GetDatabase();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Redis.StartAsync();
         _redisClient = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { Redis.ConnectionString }, AbortOnConnectFail = false });
-        var settings = Settings();
-        A = NodeProcess.Start("node-a", settings, _logDir);
-        B = NodeProcess.Start("node-b", settings, _logDir);
+        _settings = Settings();
+        AddSettings(_settings);
+        await StartNodesAsync();
+    }
+
+    /// <summary>
+    /// SIGKILLs both nodes and starts two new ones (new ports) with the same settings on the same
+    /// Redis, as after a whole-cluster crash; answers once both are ready.
+    /// </summary>
+    public async Task KillAndRestartAllAsync()
+    {
+        await Task.WhenAll(A.KillAsync(), B.KillAsync());
+        await Task.WhenAll(A.DisposeAsync().AsTask(), B.DisposeAsync().AsTask());
+        _generation++;
+        await StartNodesAsync();
+    }
+
+    /// <summary>Settings a derived fixture adds to (or overrides in) every node's configuration.</summary>
+    protected virtual void AddSettings(Dictionary<string, string> settings)
+    {
+    }
+
+    private async Task StartNodesAsync()
+    {
+        var suffix = _generation == 0 ? "" : $"-{_generation}";
+        A = NodeProcess.Start("node-a" + suffix, _settings, _logDir);
+        B = NodeProcess.Start("node-b" + suffix, _settings, _logDir);
         await Task.WhenAll(A.WaitReadyAsync(TimeSpan.FromSeconds(90)), B.WaitReadyAsync(TimeSpan.FromSeconds(90)));
     }
 
@@ -127,7 +154,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Both nodes' log tails, for assertion messages.</summary>
     public string Logs() => string.Join("\n", Nodes.Select(n => $"--- {n.Name}{(n.HasExited ? " (exited)" : "")}\n{n.Tail(25)}"));
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Task.WhenAll(Nodes.Where(n => n is not null).Select(n => n.DisposeAsync().AsTask()));
         if (_redisClient is not null)
