@@ -10,7 +10,7 @@ namespace CheckoutWatch.Cluster.Tests;
 /// exactly once — none lost, none sent again after it was accepted (issues #6, #7).
 /// </summary>
 [Collection("notifications")]
-public sealed class NotificationDeliveryTests(NotifyingClusterFixture cluster) : IClassFixture<NotifyingClusterFixture>
+public sealed class NotificationDeliveryTests(NotifyingClusterFixture cluster, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<NotifyingClusterFixture>
 {
     private static readonly string[] Targets = ["primary", "pager"];
 
@@ -21,21 +21,26 @@ public sealed class NotificationDeliveryTests(NotifyingClusterFixture cluster) :
     public async Task Deliveries_pending_when_every_node_is_killed_are_delivered_exactly_once_per_target_after_the_restart()
     {
         var receiver = cluster.Receiver;
-        // Two real incidents, one detected through each node; the receiver answers 503 to everything.
+        var total = Stopwatch.StartNew();
+        // Two real incidents that page, one detected through each node; the receiver answers 503 to everything.
         var alerts = await Task.WhenAll(
-            Incidents.DriveAsync(cluster, cluster.A, TestEvents.NewMerchant("notify")),
-            Incidents.DriveAsync(cluster, cluster.B, TestEvents.NewMerchant("notify")));
+            Incidents.DriveAsync(cluster, cluster.A, TestEvents.NewMerchant("notify"), paging: true),
+            Incidents.DriveAsync(cluster, cluster.B, TestEvents.NewMerchant("notify"), paging: true));
         var (acknowledged, resolved) = (alerts[0], alerts[1]);
+        output.WriteLine($"incidents at {total.Elapsed}");
         await WaitRetriedAsync(alerts.Select(a => (a, "trigger")));
 
         // Acted on while nothing gets through: these transitions are pending behind the triggers.
+        output.WriteLine($"triggers retried at {total.Elapsed}");
         await Incidents.ActAsync(cluster, cluster.B, acknowledged, "acknowledge", "oncall-while-failing");
         await Incidents.ActAsync(cluster, cluster.A, resolved, "resolve", "oncall-while-failing");
         await WaitRetriedAsync([(acknowledged, "acknowledge"), (resolved, "resolve")]);
         Assert.DoesNotContain(receiver.Requests, r => r.Accepted);
 
         // Every node dies at once, mid-retry; two new ones start on the same Redis, then the receiver heals.
+        output.WriteLine($"kill at {total.Elapsed}");
         await cluster.KillAndRestartAllAsync();
+        output.WriteLine($"restarted at {total.Elapsed}");
         var restarted = Stopwatch.StartNew();
         receiver.Accept();
 
@@ -48,6 +53,7 @@ public sealed class NotificationDeliveryTests(NotifyingClusterFixture cluster) :
             && receiver.Requests.GroupBy(r => r.Identity).All(g => g.Any(r => r.Accepted)), DeliveredWithin,
             () => $"every pending transition to be delivered after the restart ({Describe(receiver)})\n{cluster.Logs()}");
         var deliveredAfter = restarted.Elapsed;
+        output.WriteLine($"delivered at {total.Elapsed}");
 
         // The alerts say so too, and a few retry periods later nothing more has been sent.
         foreach (var id in alerts)

@@ -46,32 +46,30 @@ public class ClusterFixture : IAsyncLifetime
         _redisClient = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { Redis.ConnectionString }, AbortOnConnectFail = false });
         _settings = Settings();
         AddSettings(_settings);
-        await StartNodesAsync();
+        A = NodeProcess.Start("node-a", _settings, _logDir);
+        B = NodeProcess.Start("node-b", _settings, _logDir);
+        await Task.WhenAll(A.WaitReadyAsync(TimeSpan.FromSeconds(90)), B.WaitReadyAsync(TimeSpan.FromSeconds(90)));
     }
 
     /// <summary>
-    /// SIGKILLs both nodes and starts two new ones (new ports) with the same settings on the same
-    /// Redis, as after a whole-cluster crash; answers once both are ready.
+    /// SIGKILLs both nodes and starts them again on the same ports with the same settings on the
+    /// same Redis, as after a whole-cluster crash; answers once both are ready. (Same silo
+    /// addresses: each new generation retires its dead predecessor in the membership table at once.)
     /// </summary>
     public async Task KillAndRestartAllAsync()
     {
         await Task.WhenAll(A.KillAsync(), B.KillAsync());
-        await Task.WhenAll(A.DisposeAsync().AsTask(), B.DisposeAsync().AsTask());
+        var (a, b) = (A, B);
+        await Task.WhenAll(a.DisposeAsync().AsTask(), b.DisposeAsync().AsTask());
         _generation++;
-        await StartNodesAsync();
+        A = NodeProcess.Start($"node-a-{_generation}", _settings, _logDir, a.Ports);
+        B = NodeProcess.Start($"node-b-{_generation}", _settings, _logDir, b.Ports);
+        await Task.WhenAll(A.WaitReadyAsync(TimeSpan.FromSeconds(90)), B.WaitReadyAsync(TimeSpan.FromSeconds(90)));
     }
 
     /// <summary>Settings a derived fixture adds to (or overrides in) every node's configuration.</summary>
     protected virtual void AddSettings(Dictionary<string, string> settings)
     {
-    }
-
-    private async Task StartNodesAsync()
-    {
-        var suffix = _generation == 0 ? "" : $"-{_generation}";
-        A = NodeProcess.Start("node-a" + suffix, _settings, _logDir);
-        B = NodeProcess.Start("node-b" + suffix, _settings, _logDir);
-        await Task.WhenAll(A.WaitReadyAsync(TimeSpan.FromSeconds(90)), B.WaitReadyAsync(TimeSpan.FromSeconds(90)));
     }
 
     public HttpClient Client(NodeProcess node) => new()
