@@ -19,7 +19,7 @@ public sealed class NodeMetricsTests(ClusterFixture cluster)
             accepted.EnsureSuccessStatusCode();
         }
 
-        // The session grain lives on one of the nodes: read every live one (the failover test kills one).
+        // The session partition grain lives on one of the nodes: read every live one (the failover test kills one).
         var grains = new List<string>();
         var http = new List<string>();
         foreach (var node in new[] { cluster.A, cluster.B }.Where(n => !n.HasExited))
@@ -30,7 +30,7 @@ public sealed class NodeMetricsTests(ClusterFixture cluster)
             http.AddRange(text.Split('\n').Where(l => l.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)));
         }
 
-        Assert.Contains(grains, l => l.Contains("grain_type=\"checkoutsession\"", StringComparison.Ordinal));
+        Assert.Contains(grains, l => l.Contains("grain_type=\"sessionpartition\"", StringComparison.Ordinal));
         Assert.Contains(http, l => l.Contains("http_response_status_code=\"202\"", StringComparison.Ordinal));
     }
 }

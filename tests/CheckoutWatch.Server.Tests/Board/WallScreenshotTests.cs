@@ -46,6 +46,9 @@ public sealed class WallScreenshotTests(WallServerFixture server, ChromiumBrowse
         await Expect(wall.WallChart("nordic-outdoor").Locator("canvas")).ToHaveCountAsync(1, new() { Timeout = Timeout });
         await Expect(wall.WallRows().First).ToHaveAttributeAsync("data-merchant-id", "nordic-outdoor", new() { Timeout = Timeout });
         await Expect(wall.Page.Locator("#wall-open")).Not.ToHaveTextAsync("0", new() { Timeout = Timeout });
+        // The joint work: saved today and the outreach queue, from the agents' outcomes.
+        await Expect(wall.Page.Locator("#wall-outreach")).ToContainTextAsync("Saved today", new() { Timeout = Timeout });
+        await Expect(wall.Page.Locator("#wall-outreach [data-field=open]")).Not.ToHaveTextAsync("0", new() { Timeout = Timeout });
 
         var overflow = await wall.Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight - window.innerHeight");
         Assert.True(overflow <= 0, $"The wall needs {overflow} px of scrolling on a 1080p screen");

@@ -103,7 +103,7 @@ export function figuresText(alert) {
 /** Merchant "*" is a platform-wide alert (a PSP failing across merchants): say so in words. */
 const PLATFORM_MERCHANT = '*';
 
-function merchantText(alert) {
+export function merchantText(alert) {
   if (alert.merchantId !== PLATFORM_MERCHANT) {
     return alert.merchantId;
   }

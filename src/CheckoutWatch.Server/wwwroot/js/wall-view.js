@@ -2,7 +2,7 @@
 // only the text and the nodes that differ, so a message redraws what it changed and nothing else,
 // and the page holds a bounded number of nodes however many merchants there are.
 
-import { el, figuresText, statusText } from './alert-card.js';
+import { el, figuresText, merchantText, statusText } from './alert-card.js';
 import { compareAlerts } from './alerts.js';
 import { formatCount, formatRate } from './format.js';
 import { healthOf } from './tiles.js';
@@ -212,7 +212,7 @@ export class WallAlerts {
     d.silenced = String(Boolean(alert.silenced));
     const top = el('p', 'wall-alert-top');
     top.append(field('span', 'severity-badge', 'severity', alert.severity), ' ',
-      field('span', 'wall-alert-merchant', 'merchant', alert.merchantId));
+      field('span', 'wall-alert-merchant', 'merchant', merchantText(alert)));
     if (alert.silenced) {
       top.append(' ', field('span', 'alert-silenced', 'silenced', 'silenced'));
     }
