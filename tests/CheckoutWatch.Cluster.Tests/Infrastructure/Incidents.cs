@@ -15,7 +15,9 @@ internal static class Incidents
     public static async Task<string> DriveAsync(ClusterFixture cluster, NodeProcess node, string merchant, bool paging = false)
     {
         using var client = await cluster.UserClientAsync(node);
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(40);
+        // An alert pages only after detection's paging grace (10 s): a paging one takes longer.
+        var limit = TimeSpan.FromSeconds(paging ? 60 : 40);
+        var until = DateTime.UtcNow + limit;
         for (var batch = 0; DateTime.UtcNow < until; batch++)
         {
             var events = Enumerable.Range(0, 64).Select(i => i % 2 == 0
@@ -37,7 +39,7 @@ internal static class Incidents
             }
         }
 
-        throw new Xunit.Sdk.XunitException($"No {(paging ? "paging" : "spike")} alert for {merchant} within 40 s.\n{cluster.Logs()}");
+        throw new Xunit.Sdk.XunitException($"No {(paging ? "paging" : "spike")} alert for {merchant} within {limit.TotalSeconds:F0} s.\n{cluster.Logs()}");
     }
 
     public static async Task<JsonElement> ActAsync(ClusterFixture cluster, NodeProcess node, string id, string action, string by)
