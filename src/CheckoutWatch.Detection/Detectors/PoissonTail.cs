@@ -9,7 +9,7 @@ public static class PoissonTail
         if (k < 0) return double.NegativeInfinity;
         if (lambda <= 0) return 0;
         // ln of the k-th term, then the others relative to it: term(j-1) = term(j) · j / λ.
-        var logTerm = -lambda + k * Math.Log(lambda) - LogFactorial(k);
+        var logTerm = LogProbability(k, lambda);
         double sum = 1, ratio = 1;
         for (var j = k; j > 0; j--)
         {
@@ -19,6 +19,14 @@ public static class PoissonTail
         }
 
         return Math.Min(0, logTerm + Math.Log(sum));
+    }
+
+    /// <summary>ln P(X = k) for X ~ Poisson(λ).</summary>
+    public static double LogProbability(long k, double lambda)
+    {
+        if (k < 0) return double.NegativeInfinity;
+        if (lambda <= 0) return k == 0 ? 0 : double.NegativeInfinity;
+        return -lambda + k * Math.Log(lambda) - LogFactorial(k);
     }
 
     private static double LogFactorial(long n)

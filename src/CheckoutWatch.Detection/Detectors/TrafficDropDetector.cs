@@ -75,19 +75,22 @@ internal sealed class TrafficDropDetector(string merchantId, DetectionOptions op
             else if ((_silentSeconds += elapsed.TotalSeconds) == elapsed.TotalSeconds) _silentSince = start;
 
             var end = start + elapsed;
-            if (lambda * _silentSeconds >= _o.SilenceNats && end - _silentSince >= _o.MinDropDuration)
+            // The expectation keeps learning until an alert fires, so a drop in progress pulls it
+            // down; whether the SPEC binds is judged on the larger of now and the window's start.
+            var deadlineBinds = DeadlineBinds(Math.Max(lambda, _window.OldestExpected));
+            if (lambda * _silentSeconds >= SilenceNats(lambda, deadlineBinds) && end - _silentSince >= _o.MinDropDuration)
             {
                 Fire(now, lambda, true, _silentSince, 0, lambda * _silentSeconds);
             }
-            else if (Confirmed(_drop, _o.DropThreshold, _o.DropFraction, _o.MinDropDuration, end))
+            else if (Confirmed(_drop, deadlineBinds ? _o.DropThreshold : BudgetThreshold(_o.DropThreshold), _o.DropFraction, _o.MinDropDuration, end))
             {
                 Fire(now, lambda, true, _drop.RunStart, _drop.RunObserved, _drop.RunExpected);
             }
-            else if (WindowShort())
+            else if (WindowShort(deadlineBinds))
             {
                 Fire(now, lambda, true, end - TimeSpan.FromSeconds(_window.Seconds), (long)Math.Round(_window.Observed), _window.Expected);
             }
-            else if (Confirmed(_partial, _o.PartialDropThreshold, _o.PartialDropFraction, _o.MinPartialDropDuration, end))
+            else if (Confirmed(_partial, deadlineBinds ? _o.PartialDropThreshold : BudgetThreshold(_o.PartialDropThreshold), _o.PartialDropFraction, _o.MinPartialDropDuration, end))
             {
                 Fire(now, lambda, false, _partial.RunStart, _partial.RunObserved, _partial.RunExpected);
             }
@@ -114,16 +117,40 @@ internal sealed class TrafficDropDetector(string merchantId, DetectionOptions op
         && test.RunObserved <= (1 - fraction / 2) * test.RunExpected;
 
     /// <summary>
-    /// The deadline test: the full window holds at most the allowed share of the expected starts,
-    /// and the exact Poisson lower tail P(X ≤ k | λ) is at most e^−WindowNats.
+    /// Whether the merchant may be in the SPEC's range (≥ <see cref="TrafficDropOptions.DeadlineFromPerSecond"/>):
+    /// the learned expectation plus z standard errors (√starts / seconds of its decayed counts)
+    /// reaches it. A merchant at exactly 1/s learns 1/s ± 3–5 %, so a bare λ0 ≥ 1 would put half
+    /// of them on the slower budget path.
     /// </summary>
-    private bool WindowShort()
+    private bool DeadlineBinds(double lambda)
+    {
+        var standardError = _expectation.Seconds > 0 ? Math.Sqrt(_expectation.Attempts) / _expectation.Seconds : 0;
+        return lambda + _o.DeadlineConfidenceZ * standardError >= _o.DeadlineFromPerSecond;
+    }
+
+    /// <summary>The stricter of a CUSUM's own threshold and the budget's (below the SPEC's volume).</summary>
+    private double BudgetThreshold(double threshold) => Math.Max(threshold, FalseAlarmBudget.CusumThreshold(_o.FalseAlarmsPerMerchantHour));
+
+    private double SilenceNats(double lambda, bool deadlineBinds) => deadlineBinds
+        ? _o.SilenceNats
+        : Math.Max(_o.SilenceNats, FalseAlarmBudget.SilenceNats(lambda, _o.FalseAlarmsPerMerchantHour));
+
+    /// <summary>
+    /// The deadline test: the full window holds at most the allowed share of the expected starts,
+    /// and either that few starts enter the window rarely enough for the budget, or the learned
+    /// expectation may be in the SPEC's range and an exact 80 % drop from max(λ, 1/s) would leave at
+    /// most this many with probability <see cref="TrafficDropOptions.DeadlinePower"/>: P(X ≤ k − 1 | 0.2 λ) &lt; power.
+    /// </summary>
+    private bool WindowShort(bool deadlineBinds)
     {
         if (_o.WindowSeconds <= 0 || !_window.Full) return false;
         var k = (long)Math.Round(_window.Observed);
         var lambda = _window.Expected;
-        if (lambda < _o.WindowMinExpected || k > _o.WindowMaxShare * lambda) return false;
-        return -PoissonTail.LogLowerTail(k, lambda) >= _o.WindowNats;
+        if (k > _o.WindowMaxShare * lambda) return false;
+        if (FalseAlarmBudget.WindowEntriesPerHour(k, lambda, lambda / _window.Seconds) <= _o.FalseAlarmsPerMerchantHour) return true;
+        // The SPEC's drop is from at least DeadlineFromPerSecond: what such a drop leaves in the window.
+        var dropped = (1 - _o.DropFraction) * Math.Max(lambda, _o.DeadlineFromPerSecond * _window.Seconds);
+        return deadlineBinds && PoissonTail.LogLowerTail(k - 1, dropped) < Math.Log(_o.DeadlinePower);
     }
 
     private void Fire(DateTimeOffset now, double lambda, bool major, DateTimeOffset startedAt, long observed, double expected)

@@ -2,7 +2,8 @@ namespace CheckoutWatch.Detection.Monitoring;
 
 /// <summary>
 /// Traffic-drop detection on checkout_started: a Poisson CUSUM for an 80 % drop (paging), one for
-/// a 60 % drop (board only), and the silence bound ln(1/α)/λ0, against a learned expectation.
+/// a 60 % drop (board only), the silence bound ln(1/α)/λ0 and a deadline window, against a learned
+/// expectation; thresholds from a false-alarm budget per merchant-hour.
 /// </summary>
 public sealed record TrafficDropOptions
 {
@@ -34,18 +35,36 @@ public sealed record TrafficDropOptions
 
     /// <summary>
     /// The deadline test: over the last <see cref="WindowSeconds"/> settled seconds at most
-    /// <see cref="WindowMaxShare"/> of the expected starts arrived, and the exact Poisson lower tail
-    /// P(X ≤ k | λ) is at most e^−<see cref="WindowNats"/>. At 1 start/s it finds an exact 80 % drop
-    /// by the 45 s deadline (42 settled seconds: ~8.4 starts against ~42) where the CUSUM, tuned for
-    /// the average case, leaves a slow tail. It needs <see cref="WindowMinExpected"/> expected
-    /// starts in the window (≥ 0.9/s: the SPEC's 1/s with room for the noise of the learned
-    /// expectation); below that the silence bound and the CUSUM decide alone.
-    /// 0 seconds turns it off.
+    /// <see cref="WindowMaxShare"/> of the expected starts arrived, and that count is rare enough
+    /// for the false-alarm budget (exact Poisson, see <see cref="FalseAlarmsPerMerchantHour"/>) —
+    /// or, where the learned expectation is at least <see cref="DeadlineFromPerSecond"/>, at most
+    /// what an exact 80 % drop leaves with probability <see cref="DeadlinePower"/>. At 1 start/s it
+    /// finds an exact 80 % drop by the 45 s deadline (42 settled seconds: ~8.4 starts against ~42)
+    /// where the CUSUM, tuned for the average case, leaves a slow tail. 0 seconds turns it off.
     /// </summary>
     public int WindowSeconds { get; init; } = 42;
     public double WindowMaxShare { get; init; } = 0.4;
-    public double WindowNats { get; init; } = 11;
-    public double WindowMinExpected { get; init; } = 38;
+
+    /// <summary>
+    /// The false-alarm budget per detector path (silence, 80 % CUSUM, 60 % CUSUM, window): expected
+    /// false alerts per merchant-hour of stationary Poisson traffic, counted over every evaluation of
+    /// the hour (3,600 CUSUM steps; λ0 · 3,600 gaps; the window's entries into its alarm region).
+    /// Each test's threshold follows from it exactly; where the SPEC delay target binds
+    /// (expectation ≥ <see cref="DeadlineFromPerSecond"/>) the faster thresholds below win instead.
+    /// </summary>
+    public double FalseAlarmsPerMerchantHour { get; init; } = 1e-4;
+
+    /// <summary>
+    /// From this learned expectation (starts/s) the SPEC delay target (≥ 80 % drop from ≥ 1/s
+    /// found within 45 s) binds: the CUSUM and silence keep <see cref="DropThreshold"/> and
+    /// <see cref="SilenceNats"/>, and the window may fire at the count an exact 80 % drop stays
+    /// under with probability <see cref="DeadlinePower"/>, even beyond the budget. Below it only
+    /// the budget counts. The learned expectation is itself noisy (±3–5 % at 1/s), so the SPEC
+    /// path is taken while it is within <see cref="DeadlineConfidenceZ"/> standard errors of this rate.
+    /// </summary>
+    public double DeadlineFromPerSecond { get; init; } = 1.0;
+    public double DeadlinePower { get; init; } = 0.99;
+    public double DeadlineConfidenceZ { get; init; } = 2.33;
 
     /// <summary>The board-only test looks for a partial drop of this fraction, lasting at least the duration below.</summary>
     public double PartialDropFraction { get; init; } = 0.6;

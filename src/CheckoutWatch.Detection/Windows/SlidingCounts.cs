@@ -16,6 +16,9 @@ public sealed class SlidingCounts(int capacity)
     public double Expected { get; private set; }
     public bool Full => Seconds == _observed.Length;
 
+    /// <summary>The expected count of the oldest second held (0 when empty).</summary>
+    public double OldestExpected => Seconds == 0 ? 0 : _expected[Full ? _next : 0];
+
     public void Add(double observed, double expected, int seconds = 1)
     {
         seconds = Math.Max(1, seconds);

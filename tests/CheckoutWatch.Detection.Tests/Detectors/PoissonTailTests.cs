@@ -27,4 +27,17 @@ public sealed class PoissonTailTests
         Assert.True(far < -5_000 && double.IsFinite(far));
         Assert.Equal(0, PoissonTail.LogLowerTail(5, 0));
     }
+
+    [Fact]
+    public void False_alarm_budget_counts_the_hours_chances()
+    {
+        // 1e-4 a merchant-hour over 3,600 CUSUM steps: h = ln(3.6e7).
+        Assert.Equal(17.399, FalseAlarmBudget.CusumThreshold(1e-4), 3);
+        // Silence at 0.4/s: 1,440 gaps an hour.
+        Assert.Equal(Math.Log(1_440 / 1e-4), FalseAlarmBudget.SilenceNats(0.4, 1e-4), 9);
+        // A 42 s window at 1/s entering {≤ 16}: 3,600 · P(X = 17 | 42) ≈ 1 per 44 hours; {≤ 10} ≈ 1 per 27,000.
+        Assert.Equal(0.0229, FalseAlarmBudget.WindowEntriesPerHour(16, 42, 1), 4);
+        Assert.InRange(1 / FalseAlarmBudget.WindowEntriesPerHour(10, 42, 1), 26_000, 28_000);
+        Assert.Equal(Math.Exp(-2) * 8, Math.Exp(PoissonTail.LogProbability(3, 2)) * 6, 12);
+    }
 }
