@@ -9,8 +9,9 @@ namespace CheckoutWatch.Cluster.Tests.Infrastructure;
 /// A two-node cluster on a real Redis, all on loopback: <c>redis-server</c> on a free port and
 /// two node processes with their own HTTP, silo and gateway ports, stream ingest on. Each test
 /// class gets its own (they kill nodes and restart Redis); everything is killed at the end.
+/// A derived fixture adds settings through <see cref="AddSettings"/>.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public const string IngestKey = "cluster-test-ingest-key-0001";
     public const string OncallUser = "oncall-cluster-test";
@@ -26,6 +27,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private readonly string _logDir = Directory.CreateTempSubdirectory("cw-cluster-").FullName;
     private ConnectionMultiplexer? _redisClient;
+    private Dictionary<string, string> _settings = [];
+    private int _generation;
 
     public RedisProcess Redis { get; } = new();
 
@@ -37,14 +40,36 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IDatabase Db => _redisClient!.GetDatabase();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Redis.StartAsync();
         _redisClient = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { Redis.ConnectionString }, AbortOnConnectFail = false });
-        var settings = Settings();
-        A = NodeProcess.Start("node-a", settings, _logDir);
-        B = NodeProcess.Start("node-b", settings, _logDir);
+        _settings = Settings();
+        AddSettings(_settings);
+        A = NodeProcess.Start("node-a", _settings, _logDir);
+        B = NodeProcess.Start("node-b", _settings, _logDir);
         await Task.WhenAll(A.WaitReadyAsync(TimeSpan.FromSeconds(90)), B.WaitReadyAsync(TimeSpan.FromSeconds(90)));
+    }
+
+    /// <summary>
+    /// SIGKILLs both nodes and starts them again on the same ports with the same settings on the
+    /// same Redis, as after a whole-cluster crash; answers once both are ready. (Same silo
+    /// addresses: each new generation retires its dead predecessor in the membership table at once.)
+    /// </summary>
+    public async Task KillAndRestartAllAsync()
+    {
+        await Task.WhenAll(A.KillAsync(), B.KillAsync());
+        var (a, b) = (A, B);
+        await Task.WhenAll(a.DisposeAsync().AsTask(), b.DisposeAsync().AsTask());
+        _generation++;
+        A = NodeProcess.Start($"node-a-{_generation}", _settings, _logDir, a.Ports);
+        B = NodeProcess.Start($"node-b-{_generation}", _settings, _logDir, b.Ports);
+        await Task.WhenAll(A.WaitReadyAsync(TimeSpan.FromSeconds(90)), B.WaitReadyAsync(TimeSpan.FromSeconds(90)));
+    }
+
+    /// <summary>Settings a derived fixture adds to (or overrides in) every node's configuration.</summary>
+    protected virtual void AddSettings(Dictionary<string, string> settings)
+    {
     }
 
     public HttpClient Client(NodeProcess node) => new()
@@ -127,7 +152,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Both nodes' log tails, for assertion messages.</summary>
     public string Logs() => string.Join("\n", Nodes.Select(n => $"--- {n.Name}{(n.HasExited ? " (exited)" : "")}\n{n.Tail(25)}"));
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Task.WhenAll(Nodes.Where(n => n is not null).Select(n => n.DisposeAsync().AsTask()));
         if (_redisClient is not null)

@@ -9,12 +9,15 @@ internal static class Incidents
 {
     /// <summary>
     /// Batches of 64 payment outcomes, half of them technical errors (decline code 96), a few
-    /// times a second until the merchant has an open spike alert; answers its id.
+    /// times a second until the merchant has an open spike alert (with <paramref name="paging"/>:
+    /// an open alert that pages, of any kind); answers its id.
     /// </summary>
-    public static async Task<string> DriveAsync(ClusterFixture cluster, NodeProcess node, string merchant)
+    public static async Task<string> DriveAsync(ClusterFixture cluster, NodeProcess node, string merchant, bool paging = false)
     {
         using var client = await cluster.UserClientAsync(node);
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(40);
+        // An alert pages only after detection's paging grace (10 s): a paging one takes longer.
+        var limit = TimeSpan.FromSeconds(paging ? 60 : 40);
+        var until = DateTime.UtcNow + limit;
         for (var batch = 0; DateTime.UtcNow < until; batch++)
         {
             var events = Enumerable.Range(0, 64).Select(i => i % 2 == 0
@@ -26,14 +29,17 @@ internal static class Incidents
             }
 
             await Task.Delay(50);
-            var alerts = await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?merchant={merchant}&kind=payment_failure_spike&status=open");
-            if (alerts.EnumerateArray().FirstOrDefault(a => a.GetProperty("parentId").ValueKind == JsonValueKind.Null) is { ValueKind: JsonValueKind.Object } open)
+            var alerts = await client.GetFromJsonAsync<JsonElement>(paging
+                ? $"/api/v1/alerts?merchant={merchant}&status=open"
+                : $"/api/v1/alerts?merchant={merchant}&kind=payment_failure_spike&status=open");
+            if (alerts.EnumerateArray().FirstOrDefault(a => paging ? a.GetProperty("pages").GetBoolean() : a.GetProperty("parentId").ValueKind == JsonValueKind.Null)
+                is { ValueKind: JsonValueKind.Object } open)
             {
                 return open.GetProperty("id").GetString()!;
             }
         }
 
-        throw new Xunit.Sdk.XunitException($"No spike alert for {merchant} within 40 s.\n{cluster.Logs()}");
+        throw new Xunit.Sdk.XunitException($"No {(paging ? "paging" : "spike")} alert for {merchant} within {limit.TotalSeconds:F0} s.\n{cluster.Logs()}");
     }
 
     public static async Task<JsonElement> ActAsync(ClusterFixture cluster, NodeProcess node, string id, string action, string by)

@@ -14,13 +14,14 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
 
-    private NodeProcess(string name, Process process, StreamWriter log, string logPath, int httpPort)
+    private NodeProcess(string name, Process process, StreamWriter log, string logPath, NodePorts ports)
     {
+        Ports = ports;
         Name = name;
         _process = process;
         _log = log;
         LogPath = logPath;
-        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
+        BaseAddress = new Uri($"http://127.0.0.1:{ports.Http}");
     }
 
     public string Name { get; }
@@ -29,14 +30,17 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public string LogPath { get; }
 
+    /// <summary>Its HTTP, silo and gateway ports; a node restarted on the same ones is the same silo address, a new generation.</summary>
+    public NodePorts Ports { get; }
+
     public int Pid => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
-    public static NodeProcess Start(string name, IReadOnlyDictionary<string, string> settings, string logDir)
+    public static NodeProcess Start(string name, IReadOnlyDictionary<string, string> settings, string logDir, NodePorts? ports = null)
     {
         var dll = ServerBuild.Dll;
-        var httpPort = FreePort.Next();
+        var (httpPort, siloPort, gatewayPort) = ports ?? new NodePorts(FreePort.Next(), FreePort.Next(), FreePort.Next());
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll },
@@ -50,8 +54,8 @@ public sealed class NodeProcess : IAsyncDisposable
         var home = Directory.CreateDirectory(Path.Combine(logDir, name + "-home")).FullName;
         start.Environment["HOME"] = home;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
-        start.Environment["CheckoutWatch__Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        start.Environment["CheckoutWatch__Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        start.Environment["CheckoutWatch__Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["CheckoutWatch__Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -65,7 +69,7 @@ public sealed class NodeProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new NodeProcess(name, process, log, logPath, httpPort);
+        return new NodeProcess(name, process, log, logPath, new NodePorts(httpPort, siloPort, gatewayPort));
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200.</summary>
@@ -155,3 +159,6 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 }
+
+/// <summary>A node's loopback ports.</summary>
+public sealed record NodePorts(int Http, int Silo, int Gateway);
