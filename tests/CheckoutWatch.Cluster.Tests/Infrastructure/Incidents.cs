@@ -18,11 +18,14 @@ internal static class Incidents
         // An alert pages only after detection's paging grace (10 s): a paging one takes longer.
         var limit = TimeSpan.FromSeconds(paging ? 60 : 40);
         var until = DateTime.UtcNow + limit;
+        // A PSP of the merchant's own: two incidents driven at once on one PSP are a PSP-wide
+        // incident (one alert for merchant "*", the merchants' alerts folded under it and not paging).
+        var psp = $"psp-{merchant}";
         for (var batch = 0; DateTime.UtcNow < until; batch++)
         {
             var events = Enumerable.Range(0, 64).Select(i => i % 2 == 0
-                ? TestEvents.Payment(merchant, $"s{batch}-{i}", "payment_failed", failure: "error", declineCode: "96")
-                : TestEvents.Payment(merchant, $"s{batch}-{i}", "payment_succeeded"));
+                ? TestEvents.Payment(merchant, $"s{batch}-{i}", "payment_failed", failure: "error", declineCode: "96", psp: psp)
+                : TestEvents.Payment(merchant, $"s{batch}-{i}", "payment_succeeded", psp: psp));
             using (var response = await cluster.PostEventsAsync(node, TestEvents.Array(events)))
             {
                 Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
