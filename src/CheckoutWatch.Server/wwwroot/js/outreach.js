@@ -74,17 +74,26 @@ export class OutreachPanel {
         node.remove();
       }
     }
+    // Walks the list once: a card already in its place stays attached (moving a node detaches
+    // it, which would drop a click or a half-typed outcome), a card out of place moves once.
+    let next = this.list.firstElementChild;
     for (const item of sorted) {
       let node = this.list.querySelector(`:scope > li[data-item-id="${CSS.escape(item.id)}"]`);
       if (!node || node.dataset.version !== String(item.version) || node.dataset.error !== (this.errors.get(item.id) ?? '')) {
         const fresh = this.card(item);
         if (node) {
+          if (node === next) {
+            next = fresh;
+          }
           node.replaceWith(fresh);
         }
         node = fresh;
       }
-      // Appending an attached node moves it: the list ends up in priority order.
-      this.list.append(node);
+      if (node === next) {
+        next = node.nextElementSibling;
+      } else {
+        this.list.insertBefore(node, next);
+      }
     }
     const open = sorted.filter((i) => i.status === 'open').length;
     const mine = sorted.filter((i) => i.status === 'claimed' && i.claimedBy === this.me).length;
