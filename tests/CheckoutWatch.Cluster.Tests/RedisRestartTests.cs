@@ -17,18 +17,20 @@ public sealed class RedisRestartTests(ClusterFixture cluster)
         var before = Enumerable.Range(0, 2).Select(_ => TestEvents.NewMerchant("r1")).ToArray();
         var after = Enumerable.Range(0, 2).Select(_ => TestEvents.NewMerchant("r2")).ToArray();
         await using var load = new LoadDriver(cluster, before);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await load.DeliveredAsync(20, TimeSpan.FromSeconds(20));
 
         await cluster.Redis.StopAsync();
         // Readiness says the truth while Redis is away.
         await WaitAsync(async () => !await AnyReadyAsync(), TimeSpan.FromSeconds(10), "the nodes to report not ready without Redis");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Under load while Redis is away: senders are refused and keep their batches for a retry.
+        await load.RefusedAsync(10, TimeSpan.FromSeconds(20));
         await cluster.Redis.StartAsync();
         load.SwitchTo(after);
 
         // No hand on it: both nodes ready again, ingest through both doors, the alert intact.
         await WaitAsync(AllReadyAsync, TimeSpan.FromSeconds(30), $"both nodes ready after the restart\n{cluster.Logs()}");
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Load keeps flowing after the restart (the retries and new merchants' batches), then stops.
+        await load.DeliveredAsync(30, TimeSpan.FromSeconds(30));
         await load.StopAsync();
         Assert.Empty(load.Errors);
         await cluster.WaitStreamDrainedAsync(ClusterFixture.ReclaimAfter + TimeSpan.FromSeconds(30));

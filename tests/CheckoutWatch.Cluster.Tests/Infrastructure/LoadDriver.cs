@@ -24,7 +24,8 @@ public sealed class LoadDriver : IAsyncDisposable
     private readonly ConcurrentQueue<Pending> _retries = new();
     private int _sequence;
     private int _delivered;
-    private TaskCompletionSource _deliveredChanged = NewSignal();
+    private int _refused;
+    private TaskCompletionSource _changed = NewSignal();
 
     public LoadDriver(ClusterFixture cluster, string[] merchants)
     {
@@ -44,13 +45,18 @@ public sealed class LoadDriver : IAsyncDisposable
     public int StreamEntries { get; private set; }
 
     /// <summary>Completes once <paramref name="more"/> further batches or entries have been taken by the cluster.</summary>
-    public async Task DeliveredAsync(int more, TimeSpan limit)
+    public Task DeliveredAsync(int more, TimeSpan limit) => CountedAsync(() => Volatile.Read(ref _delivered), more, limit);
+
+    /// <summary>Completes once <paramref name="more"/> further attempts have been refused or gone unanswered (kept for a retry).</summary>
+    public Task RefusedAsync(int more, TimeSpan limit) => CountedAsync(() => Volatile.Read(ref _refused), more, limit);
+
+    private async Task CountedAsync(Func<int> count, int more, TimeSpan limit)
     {
-        var target = Volatile.Read(ref _delivered) + more;
+        var target = count() + more;
         using var timeout = new CancellationTokenSource(limit);
-        while (Volatile.Read(ref _delivered) < target)
+        while (count() < target)
         {
-            await Volatile.Read(ref _deliveredChanged).Task.WaitAsync(timeout.Token);
+            await Volatile.Read(ref _changed).Task.WaitAsync(timeout.Token);
         }
     }
 
@@ -113,10 +119,12 @@ public sealed class LoadDriver : IAsyncDisposable
         {
             _sent.AddOrUpdate(batch.Merchant, batch.Events, (_, n) => n + batch.Events);
             Interlocked.Increment(ref _delivered);
-            Interlocked.Exchange(ref _deliveredChanged, NewSignal()).TrySetResult();
+            Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
         }
         else if (batch.Attempt + 1 < batch.MaxAttempts)
         {
+            Interlocked.Increment(ref _refused);
+            Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
             // Not taken: again on the next tick (an HTTP batch then goes to the next node).
             _retries.Enqueue(batch with { Attempt = batch.Attempt + 1 });
         }
