@@ -106,7 +106,7 @@ public sealed class RedisRestartTests(ClusterFixture cluster)
                 throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
     }
 }
